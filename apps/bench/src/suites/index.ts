@@ -1,0 +1,4 @@
+import type { Suite } from '../measurement.js';
+
+/** Every suite `npm run bench` knows, by name. Package issues add theirs here. */
+export const suites: Record<string, () => Promise<Suite>> = {};

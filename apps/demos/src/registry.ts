@@ -1,0 +1,22 @@
+/** A runnable listing of the tutorial. */
+export interface Demo {
+  /** The name `npm run demo -- <name>` takes. */
+  name: string;
+  /** The one-line heading the tour prints before running it. */
+  heading: string;
+  /** The file under `src/demos/` that runs it. */
+  file: string;
+}
+
+/** The demos, in tour order (architecture §5). Each package issue adds its own. */
+export const demos: Demo[] = [];
+
+/** Find a demo by name, with an error that lists the known names. */
+export function findDemo(name: string): Demo {
+  const demo = demos.find((d) => d.name === name);
+  if (!demo) {
+    const known = demos.map((d) => d.name).join(', ') || '(none yet)';
+    throw new RangeError(`unknown demo ${JSON.stringify(name)}; known demos: ${known}`);
+  }
+  return demo;
+}

@@ -1,0 +1,3 @@
+import { definePackageBuild } from '../../tools/config/tsup.js';
+
+export default definePackageBuild(new URL('./', import.meta.url), { platform: 'node' });

@@ -1,0 +1,12 @@
+declare const __CORO_VERSION__: string;
+
+/**
+ * The version of @coro/greenlet, taken from its package.json at build time.
+ *
+ * @example
+ * ```ts
+ * import { version } from '@coro/greenlet';
+ * console.log(version); // "0.0.0"
+ * ```
+ */
+export const version: string = __CORO_VERSION__;

@@ -1,0 +1,63 @@
+import ts from 'typescript';
+
+/*
+ * `g2.switch();` or `sleep(100);` inside a generator does nothing: the Operation is created and
+ * thrown away, the coroutine never suspends. It is the commonest bug in generator code, and
+ * neither `no-unused-expressions` (it ignores calls) nor `no-floating-promises` (Operations are
+ * not thenable) catches it. This rule asks the type checker what a dropped call returns.
+ */
+
+/** Type names whose values only do something when delegated to with `yield*`. */
+const LAZY_TYPES = new Set(['Operation', 'Generator']);
+
+function isLazyType(type, checker, seen = new Set()) {
+  if (seen.has(type)) return false;
+  seen.add(type);
+  if (type.isUnion() || type.isIntersection()) return type.types.some((t) => isLazyType(t, checker, seen));
+  const names = [type.aliasSymbol?.getName(), type.getSymbol()?.getName()];
+  if (names.some((n) => n !== undefined && LAZY_TYPES.has(n))) return true;
+  // An interface that extends Operation (e.g. a branded SwitchOperation) is lazy too.
+  const bases = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
+  return bases.some((b) => isLazyType(b, checker, seen));
+}
+
+function insideGenerator(node) {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression') return n.generator === true;
+    if (n.type === 'ArrowFunctionExpression') return false;
+  }
+  return false;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+export default {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Disallow creating an Operation inside a coroutine without `yield*`' },
+    messages: {
+      dropped:
+        'This call returns {{type}}, which does nothing until you delegate to it. Write `yield* {{code}}` (or assign it and yield* it later).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    if (!services?.program) {
+      throw new Error('coro/no-dropped-operation needs type information: set parserOptions.projectService.');
+    }
+    const checker = services.program.getTypeChecker();
+    return {
+      'ExpressionStatement > CallExpression'(node) {
+        if (!insideGenerator(node)) return;
+        const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+        const type = checker.getTypeAtLocation(tsNode);
+        if (!isLazyType(type, checker)) return;
+        context.report({
+          node,
+          messageId: 'dropped',
+          data: { type: checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation), code: context.sourceCode.getText(node) },
+        });
+      },
+    };
+  },
+};

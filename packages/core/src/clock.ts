@@ -14,7 +14,7 @@ export interface TimerHandle {
 
 /**
  * Where time comes from. Schedulers and hubs take one so that the same code runs against real
- * time or a {@link VirtualClock} that jumps to the next deadline when every coroutine is waiting.
+ * time or a virtual clock that jumps to the next deadline when every coroutine is waiting.
  * Timers with the same deadline fire in the order they were set.
  *
  * @example

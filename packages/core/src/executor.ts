@@ -41,6 +41,8 @@ export interface JobOptions {
  *
  * const countPrimes = task<typeof primes.countPrimes>(new URL('./primes.js', import.meta.url), 'countPrimes');
  * ```
+ *
+ * @typeParam F - the type of the exported function.
  */
 export interface TaskRef<F extends (...args: any[]) => any = (...args: any[]) => any> {
   /** The module's URL as a string (`file:` URLs for local files). */
@@ -78,9 +80,17 @@ export interface MapOptions {
  * ```
  */
 export interface Executor extends AsyncDisposable {
-  /** Run one job; the promise settles exactly once, with its result or its error. */
+  /**
+   * Run one job; the promise settles exactly once, with its result or its error.
+   *
+   * @typeParam F - the task function's type.
+   */
   submit<F extends (...args: any[]) => any>(task: TaskRef<F>, ...args: Parameters<F>): Promise<TaskResult<F>>;
-  /** Run the task once per input (each input is the single argument); results come in input order. */
+  /**
+   * Run the task once per input (each input is the single argument); results come in input order.
+   *
+   * @typeParam F - the task function's type.
+   */
   map<F extends (input: any) => any>(
     task: TaskRef<F>,
     inputs: Iterable<Parameters<F>[0]>,

@@ -92,5 +92,6 @@ export type Instruction = Suspend<any> | undefined | object;
  * ```
  */
 export interface Operation<T> {
+  /** Start this operation's steps; `yield*` calls it for you. */
   [Symbol.iterator](): Iterator<Instruction, T, any>;
 }

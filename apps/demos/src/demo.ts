@@ -1,9 +1,11 @@
-import { findDemo } from './registry.js';
+import { demos, findDemo } from './registry.js';
 import { runDemo } from './run-demo.js';
+import { inTourOrder } from './tour-order.js';
 
 const name = process.argv[2];
 if (!name) {
   console.error('usage: npm run demo -- <name>');
+  for (const demo of inTourOrder(demos)) console.error(`  ${demo.name.padEnd(14)} ${demo.heading}`);
   process.exit(2);
 }
 try {

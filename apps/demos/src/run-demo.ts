@@ -1,13 +1,52 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Demo } from './registry.js';
+
+/** The demos package folder: children run from here so `--import tsx` resolves whatever the caller's cwd. */
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+function demoArgs(demo: Demo): string[] {
+  return ['--import', 'tsx', fileURLToPath(new URL(`./demos/${demo.file}`, import.meta.url))];
+}
 
 /**
  * Run one demo in a child process of its own, so that what one demo patches (monkey patching!)
  * cannot leak into the next. Output goes straight to this terminal. Returns the exit code.
  */
 export function runDemo(demo: Demo): number {
-  const file = fileURLToPath(new URL(`./demos/${demo.file}`, import.meta.url));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, demoArgs(demo), { stdio: 'inherit', cwd: packageDir });
   return child.status ?? 1;
+}
+
+/** What a demo printed, for tests. */
+export interface DemoOutput {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a script of this package (a demo, or the tour itself) in a child process and collect what it prints. */
+export function captureScript(args: readonly string[], timeoutMs: number): Promise<DemoOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Run one demo the way {@link runDemo} does, collecting its output instead of printing it. */
+export function captureDemo(demo: Demo, timeoutMs: number): Promise<DemoOutput> {
+  return captureScript(demoArgs(demo), timeoutMs);
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { demos } from './registry.js';
 import { runDemo } from './run-demo.js';
+import { headingLine, inTourOrder } from './tour-order.js';
 
 const require = createRequire(import.meta.url);
 const packages = ['@coro/core', '@coro/greenlet', '@coro/gevent', '@coro/compare'];
@@ -11,9 +12,11 @@ for (const name of packages) {
   console.log(`  ${name}@${pkg.version}  ${pkg.description}`);
 }
 
-let failures = 0;
-for (const demo of demos) {
-  console.log(`\n── ${demo.heading} (npm run demo -- ${demo.name}) ──`);
-  if (runDemo(demo) !== 0) failures++;
+const tour = inTourOrder(demos);
+const failed: string[] = [];
+for (const [index, demo] of tour.entries()) {
+  console.log(`\n${headingLine(demo, index + 1, tour.length)}`);
+  if (runDemo(demo) !== 0) failed.push(demo.name);
 }
-process.exitCode = failures === 0 ? 0 : 1;
+if (failed.length > 0) console.error(`\nthese demos failed: ${failed.join(', ')}`);
+process.exitCode = failed.length === 0 ? 0 : 1;

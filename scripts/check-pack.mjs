@@ -48,7 +48,9 @@ for (const { dir, pkg } of packages) {
   const consumer = join(work, `consumer-${pkg.name.split('/')[1]}`);
   run('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
-  const deps = [...localClosure(pkg.name)].map((name) => tarballs.get(name));
+  // A typical TypeScript consumer on Node: the package, its workspace dependencies, and @types/node.
+  const typesNode = `@types/node@${JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')).version}`;
+  const deps = [...[...localClosure(pkg.name)].map((name) => tarballs.get(name)), typesNode];
   check('installs alone from its tarball', () =>
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', ...deps], consumer),
   );
@@ -57,7 +59,7 @@ for (const { dir, pkg } of packages) {
   writeFileSync(join(consumer, 'consumer.ts'), `import { version } from '${pkg.name}';\nconst v: string = version;\nexport default v;\n`);
   writeFileSync(
     join(consumer, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['ES2023', 'esnext.disposable'] }, files: ['consumer.ts'] }),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], lib: ['ES2023', 'esnext.disposable'] }, files: ['consumer.ts'] }),
   );
   check('works from import', () => run(process.execPath, ['esm.mjs'], consumer));
   check('works from require', () => run(process.execPath, ['--no-warnings', 'cjs.cjs'], consumer));

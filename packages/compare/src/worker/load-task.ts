@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+type TaskFunction = (...args: unknown[]) => unknown;
+
+const typeScriptFile = /\.[cm]?tsx?$/;
+let tsxRegistered: Promise<void> | undefined;
+
+/**
+ * TypeScript task modules are loaded through tsx's loader, registered in this worker the first
+ * time one is needed (Node 20 cannot strip types by itself). tsx is looked up from the task
+ * module's own folder first, so the user's copy is used; ours is the fallback.
+ */
+function registerTsx(moduleUrl: string): Promise<void> {
+  tsxRegistered ??= (async () => {
+    if ((process.features as { typescript?: unknown }).typescript) return;
+    let resolved: string | undefined;
+    for (const base of [moduleUrl, import.meta.url]) {
+      try {
+        resolved = createRequire(base).resolve('tsx/esm/api');
+        break;
+      } catch {
+        // not installed there; try the next place
+      }
+    }
+    if (resolved === undefined) {
+      throw new TypeError(`task module ${moduleUrl} is TypeScript: install tsx next to it (npm i -D tsx) or compile it to JavaScript`);
+    }
+    const api = (await import(pathToFileURL(resolved).href)) as { register: () => unknown };
+    api.register();
+  })();
+  return tsxRegistered;
+}
+
+const cache = new Map<string, TaskFunction>();
+
+/** The exported function `exportName` of `moduleUrl`, imported once per worker. */
+export async function loadTask(moduleUrl: string, exportName: string): Promise<TaskFunction> {
+  const key = `${moduleUrl}#${exportName}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (typeScriptFile.test(new URL(moduleUrl).pathname)) await registerTsx(moduleUrl);
+  const mod = (await import(moduleUrl)) as Record<string, unknown>;
+  const fn = mod[exportName];
+  if (typeof fn !== 'function') {
+    const exported = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
+    throw new TypeError(
+      `task module ${moduleUrl} has no exported function "${exportName}"` +
+        (exported.length > 0 ? `; its exported functions are ${exported.join(', ')}` : '; it exports no functions'),
+    );
+  }
+  cache.set(key, fn as TaskFunction);
+  return fn as TaskFunction;
+}
+
+/** The function if it has been loaded already, so the hot path stays synchronous. */
+export function loadedTask(moduleUrl: string, exportName: string): TaskFunction | undefined {
+  return cache.get(`${moduleUrl}#${exportName}`);
+}

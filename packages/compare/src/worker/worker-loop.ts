@@ -1,0 +1,67 @@
+import { sendError } from '../error-transport.js';
+import { ABORT, DONE, FAIL, RUN, type FromWorker, type ToWorker, type WorkerSetup } from '../protocol.js';
+import { invokeTask } from './invoke-task.js';
+import { loadTask, loadedTask } from './load-task.js';
+
+/** How a worker talks back to its pool; `send` throws when a value cannot be cloned. */
+export type Send = (message: FromWorker) => void;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * The job loop every worker thread and child process runs: load the task (once), run it, send
+ * back its value or its error. Runs jobs as they arrive; the pool sends one at a time.
+ */
+export function createWorkerLoop(setup: WorkerSetup, send: Send): (message: ToWorker) => void {
+  const running = new Map<number, AbortController>();
+  const memory =
+    setup.reportMemory === 'rss' ? () => process.memoryUsage.rss() : setup.reportMemory === 'heap' ? () => process.memoryUsage().heapUsed : undefined;
+
+  function reply(kind: typeof DONE | typeof FAIL, id: number, payload: unknown): void {
+    running.delete(id);
+    const message = (memory ? [kind, id, payload, memory()] : [kind, id, payload]) as FromWorker;
+    try {
+      send(message);
+    } catch (error) {
+      const why = new TypeError(`the job's ${kind === DONE ? 'result' : 'error'} cannot be sent back to the pool: ${(error as Error).message}`, { cause: error });
+      send([FAIL, id, sendError(why)]);
+    }
+  }
+
+  function start(id: number, fn: (...args: unknown[]) => unknown, args: unknown[]): void {
+    const controller = new AbortController();
+    running.set(id, controller);
+    let result: unknown;
+    try {
+      result = invokeTask(fn, args, controller.signal);
+    } catch (error) {
+      reply(FAIL, id, sendError(error));
+      return;
+    }
+    if (isThenable(result)) {
+      result.then(
+        (value) => reply(DONE, id, value),
+        (error: unknown) => reply(FAIL, id, sendError(error)),
+      );
+    } else {
+      reply(DONE, id, result);
+    }
+  }
+
+  return (message) => {
+    if (message[0] === RUN) {
+      const [, id, module, exportName, args] = message;
+      const fn = loadedTask(module, exportName);
+      if (fn) start(id, fn, args);
+      else
+        loadTask(module, exportName).then(
+          (loaded) => start(id, loaded, args),
+          (error: unknown) => reply(FAIL, id, sendError(error)),
+        );
+    } else if (message[0] === ABORT) {
+      running.get(message[1])?.abort(new Error('the job was aborted by its caller'));
+    }
+  };
+}

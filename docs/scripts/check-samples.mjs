@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// Docs never drift: every ```ts block of every guide is type-checked against the built packages, and every
+// runnable one is executed and what it prints compared with the page.
+//
+// A ```ts block is runnable when the next thing on the page (after blank lines and at most one short label line
+// such as "Output:" or "输出：") is a ```text block: that block is the expected output, line for line. In the
+// expected output, `…` stands for any text within one line (for timings and other numbers that vary).
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { extractSamples } from './extract-samples.mjs';
+
+const docsDir = join(import.meta.dirname, '..');
+const guidesDir = join(docsDir, 'guides');
+const workDir = join(docsDir, '.samples');
+const outDir = join(workDir, 'out');
+const tsc = join(docsDir, '..', 'node_modules', 'typescript', 'bin', 'tsc');
+const runTimeoutMs = 30_000;
+const started = performance.now();
+
+const guideFiles = readdirSync(guidesDir, { recursive: true })
+  .filter((file) => String(file).endsWith('.md'))
+  .map((file) => join(guidesDir, String(file)))
+  .sort();
+
+// One file per distinct sample: the English and Chinese pages often share code, which is then checked once.
+const samples = new Map();
+for (const file of guideFiles) {
+  for (const sample of extractSamples(readFileSync(file, 'utf8'))) {
+    const hash = createHash('sha1').update(sample.code).digest('hex').slice(0, 10);
+    const where = `${relative(docsDir, file)}:${sample.line}`;
+    const known = samples.get(hash);
+    if (known) {
+      known.places.push(where);
+      if (sample.output !== undefined && known.output !== undefined && sample.output !== known.output) {
+        fail(`${where}: the same sample shows a different output than ${known.places[0]}`);
+      }
+      known.output ??= sample.output;
+    } else {
+      samples.set(hash, { ...sample, name: `sample-${hash}`, file, places: [where] });
+    }
+  }
+}
+
+let failures = 0;
+function fail(message) {
+  failures++;
+  console.error(`  FAIL ${message}`);
+}
+
+rmSync(workDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+writeFileSync(join(workDir, 'package.json'), JSON.stringify({ name: 'coro-docs-samples', private: true, type: 'module' }));
+writeFileSync(
+  join(workDir, 'tsconfig.json'),
+  JSON.stringify({
+    extends: '../../tsconfig.base.json',
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: false, outDir: 'out', rootDir: '.', noUnusedLocals: false },
+    include: ['*.ts'],
+  }),
+);
+for (const sample of samples.values()) writeFileSync(join(workDir, `${sample.name}.ts`), sample.code);
+
+// Type-check (and compile) every sample at once; report errors at their line in the guide.
+try {
+  execFileSync(process.execPath, [tsc, '-p', workDir, '--pretty', 'false'], { encoding: 'utf8', stdio: 'pipe' });
+} catch (error) {
+  const byName = new Map([...samples.values()].map((s) => [s.name, s]));
+  for (const line of String(error.stdout).split('\n').filter(Boolean)) {
+    const match = /^(?:.*[\\/])?(sample-[0-9a-f]+)\.ts\((\d+),(\d+)\): (.*)$/.exec(line);
+    const sample = match && byName.get(match[1]);
+    if (!sample) {
+      fail(line);
+      continue;
+    }
+    const [file, codeLine] = sample.places[0].split(':');
+    fail(`${file}:${Number(codeLine) + Number(match[2])}:${match[3]} ${match[4]}${sample.places.length > 1 ? ` (also ${sample.places.slice(1).join(', ')})` : ''}`);
+  }
+}
+
+const runnable = [...samples.values()].filter((s) => s.output !== undefined);
+if (failures === 0) await runAll(runnable);
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const summary = `${samples.size} distinct samples from ${guideFiles.length} pages type-checked, ${runnable.length} run and their output compared, in ${seconds}s`;
+if (failures > 0) {
+  console.error(`docs samples: ${failures} failure(s); ${summary}`);
+  process.exitCode = 1;
+} else {
+  console.log(`docs samples: ${summary}`);
+}
+
+async function runAll(list) {
+  const queue = [...list];
+  const workers = Array.from({ length: Math.min(availableParallelism(), 4) }, async () => {
+    while (queue.length > 0) await runOne(queue.shift());
+  });
+  await Promise.all(workers);
+}
+
+function runOne(sample) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(outDir, `${sample.name}.js`)], { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), runTimeoutMs);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      const where = sample.places.join(', ');
+      if (status !== 0) fail(`${where}: the sample exited with ${signal ?? status}\n${stderr || stdout}`);
+      else {
+        const mismatch = compareOutput(sample.output, stdout);
+        if (mismatch) fail(`${where}: ${mismatch}`);
+      }
+      resolve();
+    });
+  });
+}
+
+/** Line by line; `…` in an expected line matches any text. Returns a description of the first difference. */
+function compareOutput(expected, actual) {
+  const want = expected.replace(/\n+$/, '').split('\n');
+  const got = actual.replace(/\n+$/, '').split('\n').map((line) => line.trimEnd());
+  for (let i = 0; i < Math.max(want.length, got.length); i++) {
+    const pattern = want[i] === undefined ? undefined : new RegExp(`^${want[i].trimEnd().split('…').map(escapeRegExp).join('.*')}$`);
+    if (!pattern || got[i] === undefined || !pattern.test(got[i])) {
+      return `printed output differs from the page at output line ${i + 1}:\n    page:    ${JSON.stringify(want[i])}\n    printed: ${JSON.stringify(got[i])}\n  whole output:\n${actual.replace(/^/gm, '    ')}`;
+    }
+  }
+  return undefined;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,1 +1,14 @@
+export { Callback } from './callback.js';
+export { getCurrent, getHub, setHub } from './current.js';
+export { BlockingSwitchOutError, ConcurrentObjectUseError, InvalidSwitchError, LoopExit } from './errors.js';
+export { Greenlet, type GetOptions, type KillException, type KillOptions } from './greenlet.js';
+export { GreenletExit } from './greenlet-exit.js';
+export { Hub, type ExceptionStream, type HubOptions, type HubTracer } from './hub.js';
+export type { Link, LinkTarget } from './links.js';
+export type { Blocking } from './operation.js';
+export { RawGreenlet } from './raw-greenlet.js';
+export { RootWaiter } from './root-waiter.js';
+export { sleep, type SleepOptions } from './sleep.js';
+export { spawn, spawnLater, spawnRaw } from './spawn.js';
+export { Timeout, type TimeoutException, type TimeoutOptions } from './timeout.js';
 export { version } from './version.js';

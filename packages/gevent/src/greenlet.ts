@@ -1,0 +1,489 @@
+import type { Instruction, TaskResult } from '@coro/core';
+import { getHub } from './current.js';
+import { LoopExit } from './errors.js';
+import { GreenletExit } from './greenlet-exit.js';
+import { callLink, checkLink, type Link, type LinkTarget } from './links.js';
+import { type Blocking, blocking, PARK } from './operation.js';
+import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
+import { startOwnTimeout, Timeout } from './timeout.js';
+import type { HubTimer } from './timer-heap.js';
+
+/** What `kill` raises: an Error class (instantiated), or any value (raised as is). */
+export type KillException = (new () => unknown) | unknown;
+
+/**
+ * Options for {@link Greenlet.kill}.
+ *
+ * @example
+ * ```ts
+ * await g.kill(GreenletExit, { timeout: 100 });
+ * ```
+ */
+export interface KillOptions {
+  /** Wait for the greenlet to die (default), or only schedule the kill. */
+  block?: boolean;
+  /** When blocking, wait at most this long (ms or a Timeout); the greenlet may still be alive after. */
+  timeout?: number | Timeout;
+}
+
+/**
+ * Options for {@link Greenlet.get}.
+ *
+ * @example
+ * ```ts
+ * const value = await g.get({ timeout: 100 });
+ * ```
+ */
+export interface GetOptions {
+  /** `false`: raise `Timeout` at once if the greenlet is not ready. */
+  block?: boolean;
+  /** Wait at most this long (ms or a Timeout), then raise `Timeout`. */
+  timeout?: number | Timeout;
+}
+
+type SpawnCallback = (g: Greenlet<unknown>) => void;
+const spawnCallbacks = new Set<SpawnCallback>();
+
+/** Turn `kill`'s argument into the value to raise. */
+export function killError(exception: KillException): unknown {
+  if (typeof exception === 'function' && (exception === Error || exception.prototype instanceof Error)) return new (exception as new () => unknown)();
+  return exception;
+}
+
+/** A parked greenlet waiting for a link: wakes it with no value. */
+class Wakeup<S> implements LinkTarget<S> {
+  constructor(
+    private readonly g: RawGreenlet,
+    private readonly epoch: number,
+  ) {}
+  onLink(): void {
+    this.g.hub.wake(this.g, this.epoch, undefined);
+  }
+}
+
+/** `link()`: the callback runs in a new raw greenlet, so it may block. */
+class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
+  constructor(
+    readonly callback: Link<Greenlet<T>>,
+    private readonly when: 'always' | 'value' | 'exception',
+  ) {}
+  onLink(source: Greenlet<T>): void {
+    if (this.when === 'value' && !source.successful()) return;
+    if (this.when === 'exception' && source.successful()) return;
+    const raw = new RawGreenlet(source.hub, callLink, [this.callback, source]);
+    raw.state = SCHEDULED;
+    source.hub.schedule(raw, START);
+  }
+}
+
+const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+  if (g.dead) return;
+  const hub = g.hub;
+  const me = hub.blockingCurrent();
+  if (me === g) throw new LoopExit('A greenlet cannot join itself: this would block forever', hub);
+  const t = startOwnTimeout(timeout);
+  const waiter = new Wakeup<Greenlet<unknown>>(me, me.epoch);
+  g.rawlink(waiter);
+  try {
+    yield PARK;
+  } catch (error) {
+    if (error !== t || error === null) throw error;
+  } finally {
+    t?.cancel();
+    g.unlink(waiter);
+  }
+});
+
+const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
+  if (!g.dead) {
+    if (!block) throw new Timeout();
+    const hub = g.hub;
+    const me = hub.blockingCurrent();
+    if (me === g) throw new LoopExit('A greenlet cannot get its own result: this would block forever', hub);
+    const t = startOwnTimeout(timeout);
+    const waiter = new Wakeup<Greenlet<T>>(me, me.epoch);
+    g.rawlink(waiter);
+    try {
+      yield PARK;
+    } finally {
+      t?.cancel();
+      g.unlink(waiter);
+    }
+  }
+  if (g.successful()) return g.value as T;
+  throw g.exception;
+});
+
+const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
+
+/**
+ * A gevent greenlet: a function run by the hub, with a result, links, `join`, `get` and `kill`.
+ * Its parent is the hub. Create and start one with {@link spawn} (or `Greenlet.spawn`); the
+ * function may be a generator function (blocking calls inside with `yield*`), an async function
+ * (awaited through the hub), or a plain function.
+ *
+ * @typeParam T - the function's result.
+ * @example
+ * ```ts
+ * import { Greenlet, sleep } from '@coro/gevent';
+ * const g = Greenlet.spawn(function* (ms: number) {
+ *   yield* sleep(ms);
+ *   return ms * 2;
+ * }, 10);
+ * console.log(await g.get()); // 20
+ * ```
+ */
+export class Greenlet<T = unknown> extends RawGreenlet {
+  private result: T | undefined = undefined;
+  private error: unknown = undefined;
+  private failed = false;
+  private links: Link<Greenlet<T>>[] | null = null;
+  private notifyQueued = false;
+  private startTimer: HubTimer | null = null;
+  private controller: AbortController | null = null;
+  /** The greenlet that created this one. */
+  readonly spawningGreenlet: RawGreenlet;
+
+  /**
+   * @param run - the function to run (a subclass may instead override {@link Greenlet.run})
+   * @param args - its arguments
+   */
+  constructor(run?: (...args: any[]) => unknown, ...args: unknown[]) {
+    const hub = getHub();
+    super(hub, null, args);
+    const fn = run ?? (this.run !== Greenlet.prototype.run ? this.run.bind(this) : undefined);
+    if (typeof fn !== 'function') throw new TypeError('Greenlet: the run argument (or a run() method of a subclass) must be a function');
+    this.fn = fn;
+    this.spawningGreenlet = hub.current;
+  }
+
+  /**
+   * Create and start a greenlet of this class.
+   *
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const g = Greenlet.spawn((a: number, b: number) => a + b, 1, 2);
+   * ```
+   */
+  static spawn<F extends (...args: any[]) => unknown>(this: new (run: F, ...args: Parameters<F>) => Greenlet<TaskResult<F>>, run: F, ...args: Parameters<F>): Greenlet<TaskResult<F>> {
+    const g = new this(run, ...args);
+    g.start();
+    return g;
+  }
+
+  /**
+   * Create a greenlet of this class and start it `ms` milliseconds from now.
+   *
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const g = Greenlet.spawnLater(100, () => 'late');
+   * ```
+   */
+  static spawnLater<F extends (...args: any[]) => unknown>(this: new (run: F, ...args: Parameters<F>) => Greenlet<TaskResult<F>>, ms: number, run: F, ...args: Parameters<F>): Greenlet<TaskResult<F>> {
+    const g = new this(run, ...args);
+    g.startLater(ms);
+    return g;
+  }
+
+  /**
+   * Call `callback(greenlet)` whenever any greenlet is started (`start`, `startLater`, `spawn*`).
+   *
+   * @example
+   * ```ts
+   * Greenlet.addSpawnCallback((g) => console.log('started', g.name));
+   * ```
+   */
+  static addSpawnCallback(callback: SpawnCallback): void {
+    if (typeof callback !== 'function') throw new TypeError('addSpawnCallback: callback must be a function');
+    spawnCallbacks.add(callback);
+  }
+
+  /**
+   * Stop calling a spawn callback (unknown callbacks are ignored).
+   *
+   * @example
+   * ```ts
+   * Greenlet.removeSpawnCallback(onSpawn);
+   * ```
+   */
+  static removeSpawnCallback(callback: SpawnCallback): void {
+    spawnCallbacks.delete(callback);
+  }
+
+  /** Subclasses may override this instead of passing a function (gevent's `_run`). */
+  protected run(..._args: unknown[]): unknown {
+    return undefined;
+  }
+
+  /** True once started (scheduled) and until finished — gevent's `bool(g)`. */
+  get started(): boolean {
+    return this.state !== PENDING && this.state !== DEAD;
+  }
+
+  /** True once finished. */
+  ready(): boolean {
+    return this.state === DEAD;
+  }
+
+  /** True once finished without an exception (a `GreenletExit` counts as success). */
+  successful(): boolean {
+    return this.state === DEAD && !this.failed;
+  }
+
+  /** The return value once finished successfully (a `GreenletExit` instance if killed), else `undefined`. */
+  get value(): T | undefined {
+    return this.result;
+  }
+
+  /** The error it failed with, else `undefined`. */
+  get exception(): unknown {
+    return this.error;
+  }
+
+  /** Aborts when the greenlet finishes (returns, raises or is killed): hand it to work this greenlet owns. */
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.state === DEAD && !this.controller.signal.aborted) this.controller.abort(this.failed ? this.error : new GreenletExit('greenlet finished'));
+    return this.controller.signal;
+  }
+
+  /**
+   * Schedule it to run in this loop iteration. No effect once started, killed or finished.
+   *
+   * @example
+   * ```ts
+   * const g = new Greenlet(() => 1);
+   * g.start();
+   * ```
+   */
+  start(): void {
+    if (this.state !== PENDING) return;
+    this.state = SCHEDULED;
+    this.callSpawnCallbacks();
+    this.hub.schedule(this, START);
+  }
+
+  /**
+   * Schedule it to start `ms` milliseconds from now. No effect once started.
+   *
+   * @example
+   * ```ts
+   * new Greenlet(() => 1).startLater(100);
+   * ```
+   */
+  startLater(ms: number): void {
+    if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) throw new RangeError(`startLater: ms must be a non-negative number, got ${String(ms)}`);
+    if (this.state !== PENDING) return;
+    this.state = SCHEDULED;
+    this.callSpawnCallbacks();
+    this.startTimer = this.hub.timer(ms, this, START);
+  }
+
+  private callSpawnCallbacks(): void {
+    for (const callback of spawnCallbacks) callback(this as Greenlet<unknown>);
+  }
+
+  /**
+   * Wait until it finishes, or `timeout` passes. Never raises the greenlet's error.
+   *
+   * @example
+   * ```ts
+   * await g.join();      // from ordinary code
+   * yield* g.join(100);  // inside a greenlet
+   * ```
+   */
+  join(timeout?: number | Timeout): Blocking<void> {
+    return joinOp(this as Greenlet<unknown>, timeout);
+  }
+
+  /**
+   * Its result: the return value, or its error raised again. Not ready and `block: false`, or
+   * the timeout passed → `Timeout`.
+   *
+   * @example
+   * ```ts
+   * const value = await g.get();
+   * ```
+   */
+  get(options?: GetOptions): Blocking<T> {
+    return getOp(this, options?.block ?? true, options?.timeout);
+  }
+
+  /**
+   * Raise `exception` (default `GreenletExit`) inside it, at its blocking call; its `finally`
+   * blocks run. A greenlet that never ran is cancelled at once. Blocking (the default) waits until
+   * it is dead or `timeout` passes; `{ block: false }` only schedules the kill.
+   *
+   * @example
+   * ```ts
+   * await g.kill();                      // wait until dead
+   * g.kill(GreenletExit, { block: false }); // fire and forget
+   * ```
+   */
+  kill(exception: KillException, options: KillOptions & { block: false }): void;
+  kill(exception?: KillException, options?: KillOptions): Blocking<void>;
+  kill(exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> | void {
+    const block = options.block ?? true;
+    if (this.state !== DEAD) {
+      if (this.state === PENDING || this.state === SCHEDULED) {
+        this.cancelStart(killError(exception));
+      } else {
+        this.hub.runCallback(() => {
+          if (this.state !== DEAD) this.hub.throwInto(this, killError(exception));
+        });
+        if (block) return this.join(options.timeout);
+      }
+    }
+    if (block) return doneOp();
+  }
+
+  /** @internal kill before it ever ran: it never runs; the error is recorded as if raised inside. */
+  cancelStart(error: unknown): void {
+    if (this.startTimer !== null) this.hub.cancelTimer(this.startTimer);
+    this.startTimer = null;
+    this.die(error, !(error instanceof GreenletExit));
+  }
+
+  /**
+   * Call `callback(this)` in the hub when it finishes (right away, on the next callback round,
+   * if it already has). The callback must not block.
+   *
+   * @example
+   * ```ts
+   * g.rawlink((g) => console.log('finished', g.value));
+   * ```
+   */
+  rawlink(callback: Link<Greenlet<T>>): void {
+    checkLink(callback, 'rawlink');
+    (this.links ??= []).push(callback);
+    if (this.state === DEAD) this.queueNotify();
+  }
+
+  /**
+   * Call `callback(this)` in a new greenlet when it finishes (it may block).
+   *
+   * @example
+   * ```ts
+   * g.link((g) => console.log('finished', g.value));
+   * ```
+   */
+  link(callback: Link<Greenlet<T>>): void {
+    checkLink(callback, 'link');
+    this.rawlink(new SpawnedLink(callback, 'always'));
+  }
+
+  /**
+   * Like {@link Greenlet.link}, only if it finishes successfully.
+   *
+   * @example
+   * ```ts
+   * g.linkValue((g) => console.log(g.value));
+   * ```
+   */
+  linkValue(callback: Link<Greenlet<T>>): void {
+    checkLink(callback, 'linkValue');
+    this.rawlink(new SpawnedLink(callback, 'value'));
+  }
+
+  /**
+   * Like {@link Greenlet.link}, only if it fails.
+   *
+   * @example
+   * ```ts
+   * g.linkException((g) => console.error(g.exception));
+   * ```
+   */
+  linkException(callback: Link<Greenlet<T>>): void {
+    checkLink(callback, 'linkException');
+    this.rawlink(new SpawnedLink(callback, 'exception'));
+  }
+
+  /**
+   * Remove a link (a callback given to any link method); unknown callbacks are ignored.
+   *
+   * @example
+   * ```ts
+   * g.unlink(onDone);
+   * ```
+   */
+  unlink(callback: Link<Greenlet<T>>): void {
+    const links = this.links;
+    if (links === null) return;
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i];
+      if (l === callback || (l instanceof SpawnedLink && l.callback === callback)) {
+        links.splice(i, 1);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Remove every link.
+   *
+   * @example
+   * ```ts
+   * g.unlinkAll();
+   * ```
+   */
+  unlinkAll(): void {
+    this.links = null;
+  }
+
+  /** True if any link is registered. */
+  hasLinks(): boolean {
+    return this.links !== null && this.links.length > 0;
+  }
+
+  private queueNotify(): void {
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    this.hub.schedule(this, NOTIFY);
+  }
+
+  protected override notifyLinks(): void {
+    this.notifyQueued = false;
+    const links = this.links;
+    if (links === null) return;
+    // One callback runs them all, FIFO; each is removed before it is called, so a link may
+    // unlink later ones, and links added meanwhile run in this same pass (spec §4.4).
+    while (links.length > 0) {
+      const link = links.shift()!;
+      try {
+        callLink(link, this);
+      } catch (error) {
+        this.hub.reportError(link, error);
+      }
+    }
+  }
+
+  protected override onDeath(value: unknown, failed: boolean): void {
+    this.startTimer = null;
+    if (failed && value instanceof GreenletExit) failed = false;
+    if (failed) {
+      this.failed = true;
+      this.error = value;
+    } else {
+      this.result = value as T;
+    }
+    if (this.links !== null && this.links.length > 0) this.queueNotify();
+    this.controller?.abort(failed ? value : new GreenletExit('greenlet finished'));
+    if (failed) this.hub.reportError(this, value);
+  }
+
+  /** `using g = spawn(...)`: when the block ends, a greenlet still running is killed (without waiting). */
+  [Symbol.dispose](): void {
+    if (this.state !== DEAD) this.kill(GreenletExit, { block: false });
+  }
+
+  protected override stateWords(): string {
+    if (this.state === DEAD) return this.failed ? 'dead, failed' : 'dead';
+    return super.stateWords();
+  }
+
+  override toString(): string {
+    return `<${this.constructor.name} "${this.name}" ${this.stateWords()}>`;
+  }
+}

@@ -1,0 +1,507 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import type { Clock, Instruction, Operation, Suspend } from '@coro/core';
+import { Callback } from './callback.js';
+import { defaultClock, isVirtual, jumpTo } from './clocks.js';
+import { BlockingSwitchOutError, LoopExit } from './errors.js';
+import type { Firable } from './firable.js';
+import { GreenletExit } from './greenlet-exit.js';
+import { PARK } from './operation.js';
+import { ACTIVE, DEAD, RawGreenlet, SCHEDULED } from './raw-greenlet.js';
+import { RootWaiter } from './root-waiter.js';
+import { RunQueue } from './run-queue.js';
+import { type HubTimer, TimerHeap } from './timer-heap.js';
+
+/**
+ * Called on every switch into or out of a greenlet, after the transfer: `'switch'` when it
+ * carries a value, `'throw'` when it carries an error. Blocking detectors count switches here.
+ */
+export type HubTracer = (event: 'switch' | 'throw', origin: RawGreenlet, target: RawGreenlet) => void;
+
+/** Where the hub prints reports of failed greenlets (stderr unless replaced; `null` silences them). */
+export interface ExceptionStream {
+  write(text: string): unknown;
+}
+
+/**
+ * Options for a {@link Hub}.
+ *
+ * @example
+ * ```ts
+ * const hub = new Hub({ clock: new VirtualClock(), switchInterval: 5 });
+ * ```
+ */
+export interface HubOptions {
+  /** Where time comes from; a virtual clock makes the hub jump to the next deadline when idle. */
+  clock?: Clock;
+  /** Milliseconds of callbacks run before the timers get a turn and Node's loop gets one (gevent's `getswitchinterval()`, 5). */
+  switchInterval?: number;
+}
+
+const yieldToNode = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The hub: the greenlet that runs the event loop. Each iteration runs the queued callbacks in
+ * FIFO order (within the switch-interval budget), then the due timers. Blocking calls register a
+ * waker and switch here; greenlets whose parent is the hub come back here when they end.
+ *
+ * The loop is driven by an async driver that starts when there is work: when nothing is runnable
+ * it awaits the next timer deadline or a promise settlement (a {@link wait} bridge), and it hands
+ * the turn to Node's event loop at least once per switch interval.
+ *
+ * @example
+ * ```ts
+ * import { getHub, spawn } from '@coro/gevent';
+ * const hub = getHub();
+ * hub.runCallback(() => console.log('callback'));
+ * spawn(function* () { console.log('greenlet'); });
+ * await hub.join(); // prints "callback" then "greenlet"
+ * ```
+ */
+export class Hub extends RawGreenlet {
+  /** The clock every hub timer uses. */
+  readonly clock: Clock;
+  /** The main greenlet: what runs a blocking call awaited from ordinary code. */
+  readonly main: RootWaiter;
+  /** The greenlet whose code is running: a greenlet during its step, the hub in callbacks, `main` outside the loop. */
+  current: RawGreenlet;
+  /** Milliseconds of callbacks per loop iteration before timers and Node get a turn. */
+  switchInterval: number;
+  /** Where {@link Hub.printException} writes; `null` silences the reports. */
+  exceptionStream: ExceptionStream | null = process.stderr;
+  /** @internal the callback queue. */
+  readonly queue = new RunQueue();
+  /** @internal the timers. */
+  readonly timers = new TimerHeap();
+  /** @internal operations outside the hub (bridged promises) that will wake a greenlet and keep the loop alive. */
+  watchers = 0;
+  private tracer: HubTracer | null = null;
+  private storage: AsyncLocalStorage<RawGreenlet> | null = null;
+  private readonly roots = new Set<RootWaiter>();
+  private inLoop = false;
+  private driving = false;
+  private wakeDriver: (() => void) | null = null;
+  private exitRequested = false;
+  private readonly virtual: boolean;
+
+  constructor(options: HubOptions = {}) {
+    super(undefined as unknown as Hub, null, []);
+    (this as { hub: Hub }).hub = this;
+    this.clock = options.clock ?? defaultClock();
+    this.virtual = isVirtual(this.clock);
+    this.switchInterval = options.switchInterval ?? 5;
+    if (!(this.switchInterval > 0)) throw new RangeError(`switchInterval must be a positive number of milliseconds, got ${String(options.switchInterval)}`);
+    this.main = new RootWaiter(this, true);
+    this.current = this.main;
+    this.state = ACTIVE;
+  }
+
+  override get parent(): RawGreenlet | null {
+    return this.main;
+  }
+
+  override get name(): string {
+    return 'Hub';
+  }
+
+  /**
+   * Install a switch tracer (or remove it with `null`); returns the previous one so tracers can chain.
+   *
+   * @example
+   * ```ts
+   * let switches = 0;
+   * const previous = getHub().setTrace((event, origin, target) => { switches++; previous?.(event, origin, target); });
+   * ```
+   */
+  setTrace(tracer: HubTracer | null): HubTracer | null {
+    const previous = this.tracer;
+    this.tracer = tracer;
+    return previous;
+  }
+
+  /**
+   * Run every greenlet step inside `storage.run(greenlet, …)`, so promise-based code started by a
+   * greenlet (however deep) can find it with `storage.getStore()`. `null` turns it off.
+   *
+   * @example
+   * ```ts
+   * const owners = new AsyncLocalStorage<RawGreenlet>();
+   * getHub().setOwnerStorage(owners);
+   * ```
+   */
+  setOwnerStorage(storage: AsyncLocalStorage<RawGreenlet> | null): void {
+    this.storage = storage;
+  }
+
+  /**
+   * Queue `fn(...args)` to run in the hub, after the callbacks already queued (gevent's
+   * `loop.run_callback`). It must not block.
+   *
+   * @example
+   * ```ts
+   * getHub().runCallback((x: number) => console.log(x), 42);
+   * ```
+   */
+  runCallback<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): Callback {
+    if (typeof fn !== 'function') throw new TypeError(`runCallback: fn must be a function, got ${typeof fn}`);
+    const callback = new Callback(this, fn as (...args: unknown[]) => unknown, args);
+    this.schedule(callback, 0);
+    return callback;
+  }
+
+  /** @internal queue `target.fire(tag)` as a callback. */
+  schedule(target: Firable, tag: number): void {
+    this.queue.push(target, tag);
+    if (!this.inLoop) this.poke();
+  }
+
+  /** @internal arm a timer `ms` from now that calls `target.fire(tag)`. */
+  timer(ms: number, target: Firable, tag: number, ref = true): HubTimer {
+    const timer = this.timers.add(this.clock.now() + ms, target, tag, ref);
+    if (!this.inLoop) this.poke();
+    return timer;
+  }
+
+  /** @internal disarm a timer (no-op once fired). */
+  cancelTimer(timer: HubTimer): void {
+    this.timers.remove(timer);
+  }
+
+  /** @internal the greenlet that may block now; blocking in a hub callback or outside the loop is an error. */
+  blockingCurrent(): RawGreenlet {
+    const current = this.current;
+    if (current === this) throw new BlockingSwitchOutError();
+    if (!this.inLoop) throw new TypeError('A blocking call was stepped outside the hub: inside a greenlet use yield*, from ordinary code use await');
+    return current;
+  }
+
+  /** @internal wake `g` with `value` from the queue, if it is still parked where `epoch` says. */
+  wake(g: RawGreenlet, epoch: number, value: unknown): void {
+    if (g.epoch !== epoch || g.scheduledEpoch === epoch) return;
+    g.scheduledEpoch = epoch;
+    g.wakeValue = value;
+    g.wakeThrows = false;
+    this.schedule(g, epoch);
+  }
+
+  /** @internal like {@link Hub.wake}, but the greenlet's blocking call throws `error`. */
+  wakeThrow(g: RawGreenlet, epoch: number, error: unknown): void {
+    if (g.epoch !== epoch || g.scheduledEpoch === epoch) return;
+    g.scheduledEpoch = epoch;
+    g.wakeValue = error;
+    g.wakeThrows = true;
+    this.schedule(g, epoch);
+  }
+
+  /** @internal throw `error` into `g` now, from a hub callback or timer (gevent's `greenlet.throw` from the hub). */
+  throwInto(g: RawGreenlet, error: unknown): void {
+    if (g.state === DEAD) return;
+    if (g === this.main && !this.main.busy) {
+      this.main.pendingThrow = { error };
+      return;
+    }
+    this.resume(g, error, true);
+  }
+
+  /** @internal switch into `g` with a value or an error, and come back here when it parks or ends. */
+  resume(g: RawGreenlet, value: unknown, isThrow: boolean): void {
+    if (this.storage !== null) this.storage.run(g, () => this.step(g, value, isThrow));
+    else this.step(g, value, isThrow);
+  }
+
+  private step(g: RawGreenlet, value: unknown, isThrow: boolean): void {
+    g.epoch++;
+    if (g.suspension !== null) this.leaveSuspension(g, value, isThrow);
+    const origin = this.current;
+    this.current = g;
+    if (this.tracer !== null) this.trace(isThrow ? 'throw' : 'switch', origin, g);
+    let result: IteratorResult<Instruction, unknown>;
+    try {
+      const gen = g.gen;
+      if (g.state === SCHEDULED) g.state = ACTIVE;
+      if (gen === null) {
+        if (isThrow) throw value;
+        result = g.begin();
+      } else {
+        result = isThrow ? gen.throw!(value) : gen.next(value);
+      }
+    } catch (error) {
+      this.current = origin;
+      if (this.tracer !== null) this.trace('throw', g, origin);
+      g.die(error, true);
+      return;
+    }
+    this.current = origin;
+    if (this.tracer !== null) this.trace('switch', g, origin);
+    if (result.done === true) g.die(result.value, false);
+    else if (result.value !== PARK) this.instruction(g, result.value);
+  }
+
+  private trace(event: 'switch' | 'throw', origin: RawGreenlet, target: RawGreenlet): void {
+    const tracer = this.tracer!;
+    try {
+      tracer(event, origin, target);
+    } catch (error) {
+      this.tracer = null; // as greenlet does: a failing tracer is switched off
+      this.reportError(this, error);
+    }
+  }
+
+  /** A greenlet yielded something other than PARK: a bare `yield`, a core Suspend, or a mistake. */
+  private instruction(g: RawGreenlet, value: unknown): void {
+    if (value === undefined) {
+      this.wake(g, g.epoch, undefined);
+    } else if (typeof (value as Suspend | null)?.enter === 'function') {
+      this.enterSuspension(g, value as Suspend);
+    } else {
+      const forgotten = typeof (value as Operation<unknown> | null)?.[Symbol.iterator] === 'function';
+      const error = new TypeError(
+        forgotten
+          ? `${String(g)} yielded an Operation instead of delegating to it: write \`yield* op\`, not \`yield op\``
+          : `${String(g)} yielded ${typeof value}: a greenlet may only yield* Operations, yield nothing (a sleep(0)), or yield a core Suspend`,
+      );
+      this.wakeThrow(g, g.epoch, error);
+    }
+  }
+
+  private enterSuspension(g: RawGreenlet, suspend: Suspend): void {
+    const epoch = g.epoch;
+    const suspension: { teardown: (() => void) | void; controller: AbortController | null } = { teardown: undefined, controller: null };
+    g.suspension = suspension;
+    const host = {
+      clock: this.clock,
+      get signal(): AbortSignal {
+        return (suspension.controller ??= new AbortController()).signal;
+      },
+    };
+    try {
+      suspension.teardown = suspend.enter({ resolve: (v: unknown) => this.wake(g, epoch, v), reject: (e: unknown) => this.wakeThrow(g, epoch, e) }, host);
+    } catch (error) {
+      this.wakeThrow(g, epoch, error);
+    }
+  }
+
+  private leaveSuspension(g: RawGreenlet, value: unknown, isThrow: boolean): void {
+    const { teardown, controller } = g.suspension!;
+    g.suspension = null;
+    if (isThrow && controller !== null) controller.abort(value);
+    if (typeof teardown === 'function') {
+      try {
+        teardown();
+      } catch (error) {
+        this.reportError(g, error);
+      }
+    }
+  }
+
+  /**
+   * Report an error raised in `context` (a greenlet or a callback): gevent's `handle_error`.
+   * `GreenletExit` is not an error. Assign a function to an instance to replace it; if the
+   * replacement throws, that is printed and the loop goes on.
+   *
+   * @example
+   * ```ts
+   * const errors: unknown[] = [];
+   * getHub().handleError = (context, error) => { errors.push(error); };
+   * ```
+   */
+  handleError(context: unknown, error: unknown): void {
+    if (error instanceof GreenletExit) return;
+    this.printException(context, error);
+  }
+
+  /**
+   * Print the error and `<time> <context> failed with <Name>` to {@link Hub.exceptionStream}.
+   *
+   * @example
+   * ```ts
+   * getHub().printException('my task', new Error('boom'));
+   * ```
+   */
+  printException(context: unknown, error: unknown): void {
+    const stream = this.exceptionStream;
+    if (stream === null) return;
+    const time = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const name = error instanceof Error ? error.name : typeof error;
+    const trace = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+    stream.write(`${trace}\n${time} ${String(context)} failed with ${name}\n\n`);
+  }
+
+  /** @internal report through the (possibly replaced) handleError, surviving a failing handler. */
+  reportError(context: unknown, error: unknown): void {
+    try {
+      this.handleError(context, error);
+    } catch (handlerError) {
+      process.stderr.write(`Error in hub.handleError: ${handlerError instanceof Error ? handlerError.stack : String(handlerError)}\n`);
+    }
+  }
+
+  /** @internal run `op` as the main greenlet's blocking call (or a root of its own if main is busy). */
+  runRoot(op: Operation<unknown>): Promise<unknown> {
+    const root = this.main.busy ? new RootWaiter(this, false) : this.main;
+    this.roots.add(root);
+    return root.run(op[Symbol.iterator]());
+  }
+
+  /** @internal */
+  rootDone(root: RootWaiter): void {
+    this.roots.delete(root);
+  }
+
+  /** Start the driver, or wake it if it is waiting. */
+  private poke(): void {
+    if (!this.driving) {
+      this.driving = true;
+      queueMicrotask(() => void this.drive());
+    } else if (this.wakeDriver !== null) {
+      const wake = this.wakeDriver;
+      this.wakeDriver = null;
+      wake();
+    }
+  }
+
+  /** One loop iteration (or several, while the switch-interval budget lasts): callbacks, then due timers. */
+  private runSlice(): void {
+    const outside = this.current;
+    this.current = this;
+    this.inLoop = true;
+    const start = performance.now();
+    const budget = this.switchInterval;
+    const queue = this.queue;
+    try {
+      for (;;) {
+        let n = 0;
+        while (queue.length > 0) {
+          queue.fireNext();
+          // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
+          if (++n === 50) {
+            n = 0;
+            if (performance.now() - start >= budget) break;
+          }
+        }
+        this.runDueTimers();
+        if (queue.length === 0 || performance.now() - start >= budget) break;
+      }
+    } finally {
+      this.inLoop = false;
+      this.current = outside;
+    }
+  }
+
+  private runDueTimers(): void {
+    const timers = this.timers;
+    if (timers.size === 0) return;
+    const now = this.clock.now();
+    // Timers set while these run wait for the next iteration, even a 0 ms one.
+    const limit = timers.nextSeq;
+    for (let t = timers.peek(); t !== undefined && t.deadline <= now && t.seq < limit; t = timers.peek()) {
+      timers.pop();
+      t.target.fire(t.tag);
+    }
+  }
+
+  private async drive(): Promise<void> {
+    try {
+      for (;;) {
+        this.runSlice();
+        if (this.queue.length > 0) {
+          await yieldToNode();
+          continue;
+        }
+        const next = this.timers.peek();
+        const canWake = this.timers.refs > 0 || this.watchers > 0;
+        if (!canWake && this.joiners.length > 0) {
+          for (const g of this.joiners.splice(0)) this.wake(g, g.epoch, true);
+          continue;
+        }
+        if (!canWake && this.roots.size === 0 && (next === undefined || this.virtual)) return;
+        if (this.virtual) {
+          if (!canWake) {
+            this.raiseLoopExit();
+            continue;
+          }
+          // Let settled promises in before time jumps.
+          await yieldToNode();
+          if (this.queue.length === 0 && next !== undefined && this.timers.peek() === next) jumpTo(this.clock, next.deadline);
+          else if (this.queue.length === 0 && next === undefined) await this.waitForWork(null, false);
+          continue;
+        }
+        await this.waitForWork(next?.deadline ?? null, !canWake);
+        if (this.exitRequested) {
+          this.exitRequested = false;
+          if (this.queue.length === 0 && this.timers.refs === 0 && this.watchers === 0) this.raiseLoopExit();
+        }
+      }
+    } finally {
+      this.driving = false;
+      this.wakeDriver = null;
+    }
+  }
+
+  /** Wait for a poke, the deadline, or (when nothing the hub knows of can wake the roots) the process's beforeExit. */
+  private waitForWork(deadline: number | null, watchExit: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      let handle: ReturnType<Clock['setTimer']> | null = null;
+      const onExit = (): void => {
+        this.exitRequested = true;
+        done();
+      };
+      const done = (): void => {
+        this.wakeDriver = null;
+        if (handle !== null) this.clock.clearTimer(handle);
+        if (watchExit) process.off('beforeExit', onExit);
+        resolve();
+      };
+      this.wakeDriver = done;
+      if (deadline !== null) handle = this.clock.setTimer(Math.max(0, deadline - this.clock.now()), done, { ref: this.timers.refs > 0 || this.watchers > 0 });
+      if (watchExit) process.once('beforeExit', onExit);
+    });
+  }
+
+  /** Nothing can wake the waiting roots: each gets LoopExit at its blocking call. */
+  private raiseLoopExit(): void {
+    for (const root of [...this.roots]) {
+      this.queue.push(new Callback(this, () => this.throwInto(root, new LoopExit('This operation would block forever', this)), []), 0);
+    }
+  }
+
+  /**
+   * Wait until the hub has no more work: nothing queued, no timers, no bridged promises.
+   * Returns true, or false if `timeout` ms passed first. gevent's `hub.join()` / `gevent.wait()`.
+   *
+   * @example
+   * ```ts
+   * spawn(function* () { yield* sleep(10); });
+   * console.log(await getHub().join()); // true
+   * ```
+   */
+  join(timeout?: number): Promise<boolean> {
+    return this.runRoot(hubJoin(this, timeout)) as Promise<boolean>;
+  }
+
+  /** @internal greenlets parked in {@link Hub.join}, woken with `true` when the loop runs out of work. */
+  readonly joiners: RawGreenlet[] = [];
+
+  /** Wait for the loop to run out of work, then stop its timers. `await using hub = new Hub()` calls it. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.join();
+  }
+
+  protected override stateWords(): string {
+    return `${this.queue.length} callbacks, ${this.timers.size} timers, ${this.watchers} watchers`;
+  }
+}
+
+function* hubJoin(hub: Hub, timeout: number | undefined): Generator<Instruction, boolean, unknown> {
+  const me = hub.blockingCurrent();
+  const epoch = me.epoch;
+  hub.joiners.push(me);
+  // Unref'd: the join's own timer must not count as work that keeps the loop alive.
+  const timer = timeout === undefined ? null : hub.timer(timeout, me, epoch, false);
+  try {
+    return (yield PARK) === true;
+  } finally {
+    if (timer !== null) hub.cancelTimer(timer);
+    const i = hub.joiners.indexOf(me);
+    if (i >= 0) hub.joiners.splice(i, 1);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * An object a greenlet or event can notify instead of a function (an `AsyncResult` copies the
+ * outcome; internal waiters wake a parked greenlet).
+ *
+ * @typeParam S - the type of the object that became ready.
+ * @example
+ * ```ts
+ * const target: LinkTarget<Greenlet> = { onLink: (g) => console.log(g.value) };
+ * g.link(target);
+ * ```
+ */
+export interface LinkTarget<S> {
+  /** Called with the object that became ready. */
+  onLink(source: S): void;
+}
+
+/** A link callback or target. */
+export type Link<S> = ((source: S) => unknown) | LinkTarget<S>;
+
+/** Call one link; the caller catches and reports errors. */
+export function callLink<S>(link: Link<S>, source: S): void {
+  if (typeof link === 'function') link(source);
+  else link.onLink(source);
+}
+
+/** Validate a link argument. */
+export function checkLink(link: unknown, method: string): void {
+  if (typeof link !== 'function' && typeof (link as LinkTarget<unknown> | null)?.onLink !== 'function') {
+    throw new TypeError(`${method}: callback must be a function or an object with onLink(), got ${link === null ? 'null' : typeof link}`);
+  }
+}

@@ -1,0 +1,159 @@
+import type { Instruction } from '@coro/core';
+import type { Firable } from './firable.js';
+import { bridgeIterator } from './bridge.js';
+import type { Hub } from './hub.js';
+
+/** Never switched to and not scheduled. */
+export const PENDING = 0;
+/** Scheduled to start (a START entry is queued or a start timer is armed). */
+export const SCHEDULED = 1;
+/** Started and not finished. */
+export const ACTIVE = 2;
+/** Finished: returned, raised, or was killed. */
+export const DEAD = 3;
+
+/** Queue tag: start the greenlet. Non-negative tags are wake epochs. */
+export const START = -1;
+/** Queue tag: run the finished greenlet's links. */
+export const NOTIFY = -2;
+
+type StepIterator = Iterator<Instruction, unknown, unknown>;
+
+function isIterator(value: unknown): value is StepIterator {
+  return typeof value === 'object' && value !== null && typeof (value as StepIterator).next === 'function' && typeof (value as StepIterator).throw === 'function';
+}
+
+let nextId = 1;
+
+/**
+ * A greenlet as the hub runs it: a function (usually a generator function, stepped with `yield*`
+ * delegation) whose parent is the hub. `spawnRaw` returns one; {@link Greenlet} adds results,
+ * links, join and kill.
+ *
+ * @example
+ * ```ts
+ * import { spawnRaw, sleep } from '@coro/gevent';
+ * const raw = spawnRaw(function* () { yield* sleep(10); console.log('done'); });
+ * console.log(raw.dead); // false
+ * ```
+ */
+export class RawGreenlet implements Firable {
+  /** The hub this greenlet runs in; also its parent. */
+  readonly hub: Hub;
+  /** @internal the running step iterator, once started. */
+  gen: StepIterator | null = null;
+  /** @internal */
+  protected fn: ((...args: any[]) => unknown) | null;
+  /** @internal */
+  protected args: readonly unknown[];
+  /** @internal incremented on every resume; a waker only counts if it holds the current epoch. */
+  epoch = 0;
+  /** @internal the epoch for which a wake-up is already queued. */
+  scheduledEpoch = -1;
+  /** @internal the value (or error) the queued wake-up delivers. */
+  wakeValue: unknown = undefined;
+  /** @internal whether the queued wake-up throws `wakeValue`. */
+  wakeThrows = false;
+  /** @internal PENDING, SCHEDULED, ACTIVE or DEAD. */
+  state = PENDING;
+  /** @internal set while parked in `sleep(0)` (its iterator is shared, so its state lives here). */
+  inSleep0 = false;
+  /** @internal a core Suspend's teardown and abort controller while parked on it. */
+  suspension: { teardown: (() => void) | void; controller: AbortController | null } | null = null;
+  /** @internal a unique number for printing. */
+  readonly id = nextId++;
+  private assignedName: string | undefined;
+
+  constructor(hub: Hub, fn: ((...args: any[]) => unknown) | null, args: readonly unknown[]) {
+    this.hub = hub;
+    this.fn = fn;
+    this.args = args;
+  }
+
+  /** The hub: a greenlet's parent (where control goes when it blocks or ends). */
+  get parent(): RawGreenlet | null {
+    return this.hub;
+  }
+
+  /** True once the greenlet has finished (returned, raised or been killed). */
+  get dead(): boolean {
+    return this.state === DEAD;
+  }
+
+  /** The name shown when printed: assigned, or `Greenlet-<id>`. */
+  get name(): string {
+    return this.assignedName ?? `${this.constructor.name}-${this.id}`;
+  }
+
+  set name(value: string) {
+    if (typeof value !== 'string') throw new TypeError(`name must be a string, got ${typeof value}`);
+    this.assignedName = value;
+  }
+
+  /** @internal run from the hub's queue or timer heap. */
+  fire(tag: number): void {
+    if (tag >= 0) {
+      if (tag !== this.epoch) return; // a stale waker: the greenlet was resumed by something else meanwhile
+      const value = this.wakeValue;
+      const isThrow = this.wakeThrows;
+      this.wakeValue = undefined;
+      this.wakeThrows = false;
+      this.hub.resume(this, value, isThrow);
+    } else if (tag === START) {
+      if (this.state === SCHEDULED) this.hub.resume(this, undefined, false);
+    } else {
+      this.notifyLinks();
+    }
+  }
+
+  /** @internal the first step: call the function; a generator is then stepped, anything else is the result. */
+  begin(): IteratorResult<Instruction, unknown> {
+    const fn = this.fn;
+    this.fn = null;
+    if (fn === null) return { done: true, value: undefined };
+    const result = fn(...this.args);
+    if (isIterator(result)) {
+      this.gen = result;
+      return result.next();
+    }
+    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+      this.gen = bridgeIterator(result as PromiseLike<unknown>);
+      return this.gen.next();
+    }
+    return { done: true, value: result };
+  }
+
+  /** @internal the greenlet finished with `value` (an error when `failed`). */
+  die(value: unknown, failed: boolean): void {
+    this.state = DEAD;
+    this.gen = null;
+    this.fn = null;
+    this.epoch++;
+    this.onDeath(value, failed);
+  }
+
+  /** @internal what finishing means for this kind of greenlet. */
+  protected onDeath(value: unknown, failed: boolean): void {
+    if (failed) this.hub.reportError(this, value);
+  }
+
+  /** @internal run the links of a finished greenlet (only {@link Greenlet} has links). */
+  protected notifyLinks(): void {}
+
+  /** The words greenlet's repr uses for the state. */
+  protected stateWords(): string {
+    if (this.state === DEAD) return 'dead';
+    if (this.hub.current === this) return 'current active started';
+    if (this.state === ACTIVE) return 'suspended active started';
+    return 'pending';
+  }
+
+  toString(): string {
+    return `<${this.constructor.name} "${this.name}" ${this.stateWords()}>`;
+  }
+
+  /** @internal how `console.log` and `util.inspect` print it. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}

@@ -1,0 +1,69 @@
+import type { Instruction } from '@coro/core';
+import type { Hub } from './hub.js';
+import { ACTIVE, DEAD, RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
+
+/**
+ * Runs a blocking call awaited from ordinary code, as the blocking call of the main greenlet:
+ * the hub's `main` is one of these, reused for each `await`; a second `await` made while main is
+ * still waiting gets a root waiter of its own. When the hub runs out of work while roots wait,
+ * each gets `LoopExit`.
+ */
+export class RootWaiter extends RawGreenlet {
+  private settle: { resolve: (value: unknown) => void; reject: (error: unknown) => void } | null = null;
+  /** @internal a throw aimed at main while it was not waiting (a Timeout started from top-level code). */
+  pendingThrow: { error: unknown } | null = null;
+
+  constructor(
+    hub: Hub,
+    private readonly isMain: boolean,
+  ) {
+    super(hub, null, []);
+    if (isMain) this.state = ACTIVE;
+  }
+
+  override get parent(): RawGreenlet | null {
+    return this.isMain ? null : this.hub;
+  }
+
+  override get name(): string {
+    return this.isMain ? 'main' : super.name;
+  }
+
+  /** True while an awaited blocking call is running or parked. */
+  get busy(): boolean {
+    return this.settle !== null;
+  }
+
+  /** @internal start running `iterator`; the promise settles with its outcome. */
+  run(iterator: Iterator<Instruction, unknown, unknown>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+      this.gen = iterator;
+      this.state = SCHEDULED;
+      const pending = this.pendingThrow;
+      this.pendingThrow = null;
+      if (pending !== null) {
+        this.wakeValue = pending.error;
+        this.wakeThrows = true;
+        this.scheduledEpoch = this.epoch;
+        this.hub.schedule(this, this.epoch);
+      } else {
+        this.hub.schedule(this, START);
+      }
+    });
+  }
+
+  protected override onDeath(value: unknown, failed: boolean): void {
+    const settle = this.settle!;
+    this.settle = null;
+    this.hub.rootDone(this);
+    if (this.isMain) this.state = ACTIVE; // main never dies; it waits for the next await
+    if (failed) settle.reject(value);
+    else settle.resolve(value);
+  }
+
+  protected override stateWords(): string {
+    if (this.isMain) return this.hub.current === this ? 'current active started main' : 'suspended active started main';
+    return this.state === DEAD ? 'dead' : 'active started root';
+  }
+}

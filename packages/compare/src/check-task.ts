@@ -11,7 +11,7 @@ const existing = new Set<string>();
  */
 export function checkTask(owner: string, task: TaskRef): void {
   if (typeof task !== 'object' || task === null || typeof task.module !== 'string' || typeof task.exportName !== 'string') {
-    throw new TypeError(`${owner}: task must be a TaskRef made by task(moduleUrl, exportName), got ${String(task)}`);
+    throw new TypeError(`${owner}: task must be a TaskRef made by task(moduleUrl, exportName), got ${typeof task === 'object' ? JSON.stringify(task) : String(task)}`);
   }
   if (existing.has(task.module)) return;
   let url: URL;

@@ -47,7 +47,7 @@ export abstract class PoolExecutor implements Executor {
     try {
       checkTask(`${this.name}.submit`, task);
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error as TypeError);
     }
     const { signal, transfer } = task.options;
     return this.pool.enqueue(task.module, task.exportName, args, transfer, signal).promise as Promise<TaskResult<F>>;

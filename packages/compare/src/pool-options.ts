@@ -46,8 +46,8 @@ function check(option: string, value: number, min: number, integer: boolean, own
 /** Fill in defaults and reject impossible values with a RangeError naming the option. */
 export function resolvePoolOptions(owner: string, options: PoolOptions = {}): ResolvedPoolOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError(`${owner}: options must be an object, got ${String(options)}`);
-  const size = check('size', options.size ?? availableParallelism(), 1, true, owner);
-  if (size === Infinity) throw new RangeError(`${owner}: options.size must be a finite integer >= 1, got Infinity`);
+  const size = options.size ?? availableParallelism();
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`${owner}: options.size must be an integer >= 1, got ${String(size)}`);
   return {
     size,
     maxQueue: check('maxQueue', options.maxQueue ?? Infinity, 0, true, owner),

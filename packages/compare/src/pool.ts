@@ -204,7 +204,8 @@ export class Pool {
     worker.job = job.worker = undefined;
     this.fail(job, new JobAborted('hard', reason));
     this.retire(worker, true);
-    this.refill();
+    // Later, so that other jobs aborted by the same signal leave the queue before a worker takes them.
+    queueMicrotask(() => this.refill());
   }
 
   /** End a worker on purpose (recycled, idle too long, aborted job, shutdown). */
@@ -236,7 +237,8 @@ export class Pool {
 
   private fail(job: Job, error: unknown): void {
     if (!this.settle(job)) return;
-    job.reject(job.aborting && !(error instanceof WorkerCrashed) ? new JobAborted('graceful', job.signal?.reason) : error);
+    const stoppedByItself = job.aborting && !(error instanceof WorkerCrashed) && !(error instanceof JobAborted);
+    job.reject(stoppedByItself ? new JobAborted('graceful', job.signal?.reason) : error);
   }
 
   private settle(job: Job): boolean {

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { receiveError, type SentError } from './error-transport.js';
+import { receiveError } from './error-transport.js';
 import { FATAL, type FromWorker, type WorkerSetup } from './protocol.js';
 import type { Unit, UnitEvents, UnitFactory } from './unit.js';
 
@@ -30,7 +30,7 @@ export function processUnits(options: ProcessUnitOptions): UnitFactory {
       });
     });
     child.on('message', (message: FromWorker) => {
-      if (message[0] === FATAL) fatal = receiveError(message[1] as SentError);
+      if (message[0] === FATAL) fatal = receiveError(message[1]);
       else events.message(message);
     });
     // A child that fails to start (or whose channel breaks) also exits; 'exit' reports it.

@@ -1,5 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { WorkerSetup } from './protocol.js';
+import type { FromWorker, WorkerSetup } from './protocol.js';
 import type { Unit, UnitEvents, UnitFactory } from './unit.js';
 
 const entry = new URL('./worker/thread-entry.js', import.meta.url);
@@ -29,7 +29,7 @@ export function threadUnits(options: ThreadUnitOptions): UnitFactory {
         resolve();
       });
     });
-    worker.on('message', events.message);
+    worker.on('message', (message: FromWorker) => events.message(message));
     worker.on('error', (error) => {
       fatal = error;
     });

@@ -10,3 +10,8 @@ export const fixtures = new URL('./fixtures/tasks.mjs', import.meta.url);
 
 /** A fixture task, loosely typed: tests check behaviour, not inference. */
 export const fixture = (exportName: string, options: JobOptions = {}) => ref<(...args: any[]) => any>(fixtures, exportName, options);
+
+/** For `.then(unexpected, (e) => e)`: a job that should have failed resolved instead. */
+export const unexpected = (value: unknown): never => {
+  throw new Error(`expected the job to fail, it returned ${String(value)}`);
+};

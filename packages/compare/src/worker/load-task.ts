@@ -14,19 +14,20 @@ let tsxRegistered: Promise<void> | undefined;
 function registerTsx(moduleUrl: string): Promise<void> {
   tsxRegistered ??= (async () => {
     if ((process.features as { typescript?: unknown }).typescript) return;
-    let resolved: string | undefined;
+    let manifest: string | undefined;
     for (const base of [moduleUrl, import.meta.url]) {
       try {
-        resolved = createRequire(base).resolve('tsx/esm/api');
+        manifest = createRequire(base).resolve('tsx/package.json');
         break;
       } catch {
         // not installed there; try the next place
       }
     }
-    if (resolved === undefined) {
+    if (manifest === undefined) {
       throw new TypeError(`task module ${moduleUrl} is TypeScript: install tsx next to it (npm i -D tsx) or compile it to JavaScript`);
     }
-    const api = (await import(pathToFileURL(resolved).href)) as { register: () => unknown };
+    // The ESM build of tsx's API (its CommonJS build cannot be import()ed from here).
+    const api = (await import(new URL('./dist/esm/api/index.mjs', pathToFileURL(manifest)).href)) as { register: () => unknown };
     api.register();
   })();
   return tsxRegistered;

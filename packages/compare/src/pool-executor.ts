@@ -1,5 +1,5 @@
 import type { Executor, MapOptions, TaskRef, TaskResult } from '@coro/core';
-import { checkTask } from './check-task.js';
+import { taskProblem } from './check-task.js';
 import { JobAborted } from './errors.js';
 import { Pool, type Job, type PoolStats } from './pool.js';
 import type { ResolvedPoolOptions } from './pool-options.js';
@@ -44,11 +44,8 @@ export abstract class PoolExecutor implements Executor {
    * @typeParam F - the task function's type.
    */
   submit<F extends (...args: any[]) => any>(task: TaskRef<F>, ...args: Parameters<F>): Promise<TaskResult<F>> {
-    try {
-      checkTask(`${this.name}.submit`, task);
-    } catch (error) {
-      return Promise.reject(error as TypeError);
-    }
+    const problem = taskProblem(`${this.name}.submit`, task);
+    if (problem) return Promise.reject(problem);
     const { signal, transfer } = task.options;
     return this.pool.enqueue(task.module, task.exportName, args, transfer, signal).promise as Promise<TaskResult<F>>;
   }
@@ -60,7 +57,8 @@ export abstract class PoolExecutor implements Executor {
    * @typeParam F - the task function's type.
    */
   async map<F extends (input: any) => any>(task: TaskRef<F>, inputs: Iterable<Parameters<F>[0]>, options: MapOptions = {}): Promise<TaskResult<F>[]> {
-    checkTask(`${this.name}.map`, task);
+    const problem = taskProblem(`${this.name}.map`, task);
+    if (problem) throw problem;
     const { signal } = options;
     if (signal?.aborted) throw new JobAborted('queued', signal.reason);
     const jobs: Job[] = [];

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import pLimit from 'p-limit';
+import { inChild } from '../child.js';
+import { summarise, type Measurement } from '../measurement.js';
+import { inPython } from '../python.js';
+import { opsPerSecond } from '../timing.js';
+
+const TOTAL = 2_000;
+const CONCURRENCY = 100;
+const RUNS = 5;
+const SERVER_CPU = '1';
+const CLIENT_CPU = '0';
+const placement = `client on CPU ${CLIENT_CPU}, server (node:http, own process) on CPU ${SERVER_CPU} (taskset)`;
+
+// The server lives in its own process so the client measured never shares an event loop with it.
+const serverSource = `
+  const http = require('node:http');
+  const body = Buffer.from('hello from 127.0.0.1\\n');
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length });
+    res.end(body);
+  });
+  server.keepAliveTimeout = 5000;
+  server.listen(0, '127.0.0.1', () => console.log('@@port ' + server.address().port));
+  process.stdin.on('end', () => process.exit(0)).resume();
+`;
+
+async function startServer(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn('taskset', ['-c', SERVER_CPU, process.execPath, '-e', serverSource], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  for await (const chunk of child.stdout) {
+    output += chunk as string;
+    const port = /@@port (\d+)/.exec(output)?.[1];
+    if (port) return { url: `http://127.0.0.1:${port}/`, child };
+  }
+  throw new Error(`the benchmark HTTP server exited before listening:\n${output}`);
+}
+
+type Rate = { opsPerSec: number; runs: number; spread: number };
+
+/** Child export: 2,000 GETs with the platform's fetch, at most 100 at a time through p-limit. */
+export async function fetchPLimit(url: string, total: number, concurrency: number, runs: number): Promise<Rate> {
+  const limit = pLimit(concurrency);
+  const one = async (): Promise<void> => {
+    const response = await fetch(url);
+    await response.text();
+  };
+  return opsPerSecond(total, runs, () => Promise.all(Array.from({ length: total }, () => limit(one))));
+}
+
+/** Child export: the same GETs from greenlets of a gevent Pool(100), with fetch patched to belong to them. */
+export async function geventPool(url: string, total: number, concurrency: number, runs: number): Promise<Rate> {
+  const { Pool, wait } = await import('@coro/gevent');
+  const { patchAll } = await import('@coro/gevent/monkey');
+  patchAll();
+  function* one(): Generator<unknown, void, unknown> {
+    const response = yield* wait(fetch(url));
+    yield* wait(response.text());
+  }
+  const pool = new Pool(concurrency);
+  const inputs = Array.from({ length: total }, (_, i) => i);
+  return opsPerSecond(total, runs, () => pool.map(one, inputs));
+}
+
+const pythonScript = (url: string, total: number, concurrency: number, runs: number): string => `
+import os
+os.sched_setaffinity(0, {${CLIENT_CPU}})
+from gevent import monkey; monkey.patch_all()
+import json, time, requests
+from gevent.pool import Pool
+def one(_):
+    requests.get(${JSON.stringify(url)}).content
+def rate():
+    start = time.perf_counter()
+    Pool(${concurrency}).map(one, range(${total}))
+    return ${total} / (time.perf_counter() - start)
+rate()
+print(json.dumps([rate() for _ in range(${runs})]))
+`;
+
+function row(impl: string, rate: Rate, note: string): Measurement {
+  return { suite: 'gevent', case: 'http-2000', impl, opsPerSec: rate.opsPerSec, runs: rate.runs, spread: rate.spread, note };
+}
+
+/**
+ * Case `http-2000` of suite `gevent`: 2,000 GETs to a local HTTP server at concurrency 100.
+ * Target: `@coro/gevent` with patched fetch at ≥ 90% of `fetch+p-limit`.
+ */
+export async function* httpCases(): AsyncIterable<Measurement> {
+  const { url, child } = await startServer();
+  try {
+    const args = [url, TOTAL, CONCURRENCY, RUNS];
+    const here = new URL(import.meta.url);
+    const baseline = await inChild<Rate>(here, 'fetchPLimit', args, { cpus: CLIENT_CPU });
+    yield row('fetch+p-limit', baseline, placement);
+    const gevent = await inChild<Rate>(here, 'geventPool', args, { cpus: CLIENT_CPU });
+    const ratio = gevent.opsPerSec / baseline.opsPerSec;
+    yield row('@coro/gevent', gevent, `${(ratio * 100).toFixed(0)}% of fetch+p-limit (target ≥ 90%); Pool(100), patchAll(); ${placement}`);
+    const python = await inPython<number[]>(pythonScript(url, TOTAL, CONCURRENCY, RUNS), ['gevent', 'requests']);
+    if (Array.isArray(python)) {
+      const { value, runs, spread } = summarise(python);
+      yield row('python-gevent', { opsPerSec: value, runs, spread }, `gevent Pool(100) + requests.get, patch_all(); ${placement}`);
+    } else {
+      yield { suite: 'gevent', case: 'http-2000', impl: 'python-gevent', runs: 0, spread: 0, note: python.skipped };
+    }
+  } finally {
+    child.stdin?.end();
+    await once(child, 'exit');
+  }
+}

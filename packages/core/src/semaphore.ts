@@ -1,0 +1,74 @@
+import type { Operation, Resume, Teardown } from './operation.js';
+import { SuspendOperation } from './suspend-operation.js';
+import { WaiterQueue } from './waiter-queue.js';
+
+/**
+ * A counter of permits. `acquire()` takes one, waiting first-in, first-out while none is free;
+ * `release()` hands a permit straight to the longest waiter, so nobody can barge in ahead.
+ *
+ * @example
+ * ```ts
+ * const slots = new Semaphore(2);
+ * function* download(url: string) {
+ *   yield* slots.acquire();
+ *   try { yield* wait(fetch(url)); } finally { slots.release(); }
+ * }
+ * ```
+ */
+export class Semaphore {
+  private permits: number;
+  private readonly waiters = new WaiterQueue<void>();
+
+  /** @param permits - how many holders at once (an integer >= 0). */
+  constructor(permits: number) {
+    if (!Number.isInteger(permits) || permits < 0) throw new RangeError(`Semaphore: permits must be an integer >= 0, got ${String(permits)}`);
+    this.permits = permits;
+  }
+
+  /** Free permits now. */
+  get available(): number {
+    return this.permits;
+  }
+
+  /** Coroutines waiting for a permit. */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
+  /** Take a permit, waiting (FIFO) while none is free. */
+  acquire(): Operation<void> {
+    return new Acquire(this);
+  }
+
+  /** Take a permit if one is free now. */
+  tryAcquire(): boolean {
+    if (this.permits === 0) return false;
+    this.permits--;
+    return true;
+  }
+
+  /** Give a permit back (to the longest waiter, if any). */
+  release(): void {
+    const waiter = this.waiters.shift();
+    if (waiter !== undefined) waiter.resume.resolve();
+    else this.permits++;
+  }
+
+  /** @internal */
+  acquireInto(resume: Resume<void>): Teardown | void {
+    if (this.tryAcquire()) return resume.resolve();
+    return this.waiters.push(resume, undefined).drop;
+  }
+}
+
+class Acquire extends SuspendOperation<void> {
+  constructor(private readonly semaphore: Semaphore) {
+    super();
+  }
+  enter(resume: Resume<void>): Teardown | void {
+    return this.semaphore.acquireInto(resume);
+  }
+  override toString(): string {
+    return 'semaphore.acquire()';
+  }
+}

@@ -1,0 +1,76 @@
+import type { Clock } from './clock.js';
+import type { Host, Resume, Suspend, Teardown } from './operation.js';
+import type { Task } from './task.js';
+
+const signals = new WeakMap<Wake, AbortController>();
+
+/**
+ * One parking of one task: the {@link Resume} and the {@link Host} handed to a Suspend's `enter`.
+ * Only the first resolve/reject/cancel takes effect, so a late timer or promise cannot resume a
+ * later step. The abort controller behind `signal` is made only when someone reads it.
+ *
+ * @internal
+ */
+export class Wake<T = unknown> implements Resume<T>, Host {
+  /** What the task waits on; null once resumed or cancelled. */
+  instruction: Suspend<T> | null;
+  teardown: Teardown | void = undefined;
+
+  constructor(
+    readonly task: Task<any>,
+    instruction: Suspend<T>,
+  ) {
+    this.instruction = instruction;
+  }
+
+  get clock(): Clock {
+    return this.task.scheduler.clock;
+  }
+
+  get signal(): AbortSignal {
+    let controller = signals.get(this);
+    if (controller === undefined) {
+      controller = new AbortController();
+      signals.set(this, controller);
+    }
+    return controller.signal;
+  }
+
+  get active(): boolean {
+    return this.instruction !== null;
+  }
+
+  resolve(value: T): void {
+    if (this.instruction === null) return;
+    this.instruction = null;
+    this.task.resumeFromWake(false, value);
+    this.runTeardown();
+  }
+
+  reject(error: unknown): void {
+    if (this.instruction === null) return;
+    this.instruction = null;
+    this.task.resumeFromWake(true, error);
+    this.runTeardown();
+  }
+
+  /** The task is cancelled while parked here: undo the arrangement and abort `signal`. */
+  cancel(reason: unknown): void {
+    if (this.instruction === null) return;
+    this.instruction = null;
+    signals.get(this)?.abort(reason);
+    this.runTeardown();
+  }
+
+  /** Run the teardown once; a throwing teardown is thrown into the task instead of lost. */
+  runTeardown(): void {
+    const teardown = this.teardown;
+    if (teardown === undefined) return;
+    this.teardown = undefined;
+    try {
+      teardown();
+    } catch (error) {
+      this.task.resumeFromWake(true, error);
+    }
+  }
+}

@@ -1,10 +1,11 @@
-import type { HubTracer } from '../hub.js';
+import type { Hub, HubTracer } from '../hub.js';
 import type { RawGreenlet } from '../raw-greenlet.js';
 import { isSpawned, patchedHub } from './current.js';
 import { abortOwned, hasOwned, ownerStore } from './owner.js';
 
 let tracer: HubTracer | null = null;
 let chained: HubTracer | null = null;
+let installedOn: Hub | null = null;
 
 function interrupted(g: RawGreenlet): DOMException {
   return new DOMException(`${g.name}, which started this operation, was interrupted (kill() or a Timeout)`, 'AbortError');
@@ -17,12 +18,14 @@ function ended(g: RawGreenlet): DOMException {
 /**
  * Make the hub run every greenlet step inside `ownerStore.run(greenlet, …)`, and watch switches:
  * an exception thrown into a greenlet (kill, Timeout, a failed wait) interrupts the operations it
- * has in flight; a greenlet that has finished releases all of them. Installed once, by the first
- * patch that binds operations; it does not start the hub's loop.
+ * has in flight; a greenlet that has finished releases all of them. Every patch that binds
+ * operations calls it; it is installed once per hub (tests swap hubs) and does not start the loop.
  */
 export function installOwnership(): void {
-  if (tracer !== null) return;
   const hub = patchedHub();
+  if (installedOn === hub) return;
+  uninstallOwnership();
+  installedOn = hub;
   hub.setOwnerStorage(ownerStore);
   const previous = (chained = hub.setTrace(null));
   tracer = (event, origin, target) => {
@@ -40,8 +43,9 @@ export function installOwnership(): void {
 
 /** Undo {@link installOwnership} (for tests), keeping any tracer installed after ours. */
 export function uninstallOwnership(): void {
-  if (tracer === null) return;
-  const hub = patchedHub();
+  const hub = installedOn;
+  if (hub === null || tracer === null) return;
+  installedOn = null;
   hub.setOwnerStorage(null);
   const top = hub.setTrace(null);
   hub.setTrace(top === tracer ? chained : top);

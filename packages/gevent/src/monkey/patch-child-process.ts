@@ -37,8 +37,8 @@ function bindChild(child: ChildProcess): ChildProcess {
  * ```
  */
 export function patchChildProcess(): void {
-  if (isAreaPatched('childProcess')) return;
   installOwnership();
+  if (isAreaPatched('childProcess')) return;
   for (const name of ASYNC_APIS) {
     const original = childProcess[name] as ((...args: unknown[]) => ChildProcess) & { [promisify.custom]?: (...args: unknown[]) => Promise<unknown> & { child: ChildProcess } };
     const patched = function (this: unknown, ...args: unknown[]) {

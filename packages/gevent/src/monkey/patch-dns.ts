@@ -51,8 +51,8 @@ function boundLookup(original: Resolve): Resolve {
  * ```
  */
 export function patchDns(): void {
-  if (isAreaPatched('dns')) return;
   installOwnership();
+  if (isAreaPatched('dns')) return;
   const promises = dns.promises as unknown as Record<string, Resolve>;
   for (const name of RESOLVER_METHODS) {
     if (typeof promises[name] === 'function') replace('node:dns/promises', promises, name, boundResolve(name, promises[name]));

@@ -56,8 +56,8 @@ function boundBodyReader(name: (typeof BODY_READERS)[number], original: (this: R
  * ```
  */
 export function patchFetch(): void {
-  if (isAreaPatched('fetch')) return;
   installOwnership();
+  if (isAreaPatched('fetch')) return;
   replace('globalThis', globalThis, 'fetch', boundFetch(globalThis.fetch));
   for (const name of BODY_READERS) {
     const original = (Response.prototype as unknown as Record<string, unknown>)[name];

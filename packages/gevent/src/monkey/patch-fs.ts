@@ -50,8 +50,8 @@ function bound(name: string, original: FsCall): FsCall {
  * ```
  */
 export function patchFs(): void {
-  if (isAreaPatched('fs')) return;
   installOwnership();
+  if (isAreaPatched('fs')) return;
   const promises = fs.promises as unknown as Record<string, unknown>;
   for (const name of Object.keys(promises)) {
     const original = promises[name];

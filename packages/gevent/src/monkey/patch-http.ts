@@ -47,8 +47,8 @@ function patchModule(moduleName: string, target: typeof http | typeof https): vo
  * ```
  */
 export function patchHttp(): void {
-  if (isAreaPatched('http')) return;
   installOwnership();
+  if (isAreaPatched('http')) return;
   patchModule('node:http', http);
   patchModule('node:https', https);
   markPatched('http');

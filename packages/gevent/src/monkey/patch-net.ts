@@ -48,8 +48,8 @@ function patchConnect(name: 'connect' | 'createConnection'): void {
  * ```
  */
 export function patchNet(): void {
-  if (isAreaPatched('net')) return;
   installOwnership();
+  if (isAreaPatched('net')) return;
   patchConnect('connect');
   patchConnect('createConnection');
   markPatched('net');

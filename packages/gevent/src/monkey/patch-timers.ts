@@ -80,8 +80,8 @@ function withOperationSignal<A extends unknown[], R>(original: (...args: A) => P
  * ```
  */
 export function patchTimers(): void {
-  if (isAreaPatched('timers')) return;
   installOwnership();
+  if (isAreaPatched('timers')) return;
   for (const [target, moduleName] of [
     [globalThis, 'globalThis'],
     [timers, 'node:timers'],

@@ -1,3 +1,4 @@
+import { Greenlet } from '../greenlet.js';
 import type { HubTracer } from '../hub.js';
 import type { RawGreenlet } from '../raw-greenlet.js';
 import { isSpawned, patchedHub } from '../monkey/current.js';
@@ -22,18 +23,21 @@ export interface BlockingMonitor {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-function spawnStack(g: RawGreenlet): string | undefined {
-  const stack = (g as { spawningStack?: unknown; spawnStack?: unknown }).spawningStack ?? (g as { spawnStack?: unknown }).spawnStack;
-  return typeof stack === 'string' ? stack : stack instanceof Error ? stack.stack : undefined;
+// Where each greenlet started while a monitor runs was spawned: captured only while monitoring, it costs nothing otherwise.
+const spawnStacks = new WeakMap<RawGreenlet, string>();
+function recordSpawn(g: Greenlet<unknown>): void {
+  const stack = new Error().stack ?? '';
+  // Drop the Error line and the frames of this callback and of Greenlet.start itself.
+  spawnStacks.set(g, stack.split('\n').slice(4).join('\n'));
 }
 
-function report(g: RawGreenlet, blockingTime: number, resumedAt: string): EventLoopBlocked {
+function report(g: RawGreenlet, blockingTime: number, resumedBy: string): EventLoopBlocked {
   const info = [
     `${new Date().toISOString()} : Greenlet ${g.name} blocked the hub for ${blockingTime.toFixed(1)} ms without switching`,
-    `  resumed by: ${resumedAt}`,
+    `  resumed by: ${resumedBy}`,
   ];
-  const stack = spawnStack(g);
-  if (stack !== undefined) info.push('  spawned at:', ...stack.split('\n').slice(1).map((line) => `  ${line.trim()}`));
+  const stack = spawnStacks.get(g);
+  if (stack !== undefined) info.push('  spawned at:', ...stack.split('\n').map((line) => `    ${line.trim()}`));
   return new EventLoopBlocked(g, blockingTime, info);
 }
 
@@ -64,16 +68,18 @@ export function startBlockingMonitor(options: BlockingMonitorOptions = {}): Bloc
   const watchdog = options.watchdog === false ? undefined : new Watchdog(limit);
   const hub = patchedHub();
   let sliceStart = 0;
+  let sliceOwner: RawGreenlet | null = null;
   let resumedBy = '';
   const previous = hub.setTrace(null);
   const tracer: HubTracer = (event, origin, target) => {
     const now = performance.now();
-    if (isSpawned(origin) && now - sliceStart > limit) {
+    if (origin === sliceOwner && now - sliceStart > limit) {
       const blocked = report(origin, now - sliceStart, resumedBy);
       if (print) hub.exceptionStream?.write(`${blocked.info.join('\n')}\n`);
       notify(blocked);
     }
-    if (isSpawned(target)) {
+    sliceOwner = isSpawned(target) ? target : null;
+    if (sliceOwner !== null) {
       sliceStart = now;
       resumedBy = `${event} from ${origin.name}`;
     }
@@ -81,7 +87,9 @@ export function startBlockingMonitor(options: BlockingMonitorOptions = {}): Bloc
     previous?.(event, origin, target);
   };
   hub.setTrace(tracer);
+  Greenlet.addSpawnCallback(recordSpawn);
   const stop = async (): Promise<void> => {
+    Greenlet.removeSpawnCallback(recordSpawn);
     const top = hub.setTrace(null);
     hub.setTrace(top === tracer ? previous : top);
     await watchdog?.stop();

@@ -42,7 +42,7 @@ export function watchdogMain(
     if (reportedFor === switches) continue;
     reportedFor = switches;
     const name = known.get(active) ?? `greenlet #${active}`;
-    const since = Date.now() - stuckSince + periodMs;
+    const since = Date.now() - stuckSince;
     write(`${new Date().toISOString()} : Greenlet ${name} appears to be blocked (no switch for at least ${since} ms; the report with its stack follows once it yields)\n`);
   }
 }

@@ -21,7 +21,7 @@ export class Watchdog {
     const source = `const { workerData, receiveMessageOnPort } = require('node:worker_threads');
       const { writeSync } = require('node:fs');
       (${watchdogMain.toString()})(workerData.view, workerData.periodMs, workerData.names, receiveMessageOnPort, (text) => writeSync(2, text));`;
-    this.#worker = new Worker(source, { eval: true, workerData: { view: this.#view, periodMs, names: port2 }, transferList: [port2] });
+    this.#worker = new Worker(source, { eval: true, execArgv: [], workerData: { view: this.#view, periodMs, names: port2 }, transferList: [port2] });
     this.#worker.unref();
     this.#names.unref();
     this.#worker.on('error', (error) => writeSync(2, `the blocking watchdog thread failed: ${String(error)}\n`));

@@ -1,4 +1,11 @@
 export { ExecutorClosed, JobAborted, QueueFull, WorkerCrashed, type AbortMode } from './errors.js';
+export { evaluateClaims, type Claim } from './harness/claims.js';
+export { renderSvg } from './harness/format-svg.js';
+export { formatMarkdown, formatTable } from './harness/format-table.js';
+export { kinds, type Kind } from './harness/kinds.js';
+export type { Measurement, Placement } from './harness/measurement.js';
+export { runComparison, type ComparisonOptions, type Report } from './harness/run-comparison.js';
+export type { WorkloadName } from './harness/workload.js';
 export { PoolExecutor } from './pool-executor.js';
 export type { PoolOptions } from './pool-options.js';
 export type { PoolStats } from './pool.js';

@@ -1,0 +1,150 @@
+import type { Kind } from './kinds.js';
+import type { Measurement, Placement } from './measurement.js';
+import { describePlacement } from './placement.js';
+import { formatValue } from './format-value.js';
+import type { WorkloadName } from './workload.js';
+
+/**
+ * One line of the seed's summary checked against the figures of one placement.
+ *
+ * @example
+ * ```ts
+ * const claim: Claim = {
+ *   claim: 'A process round trip costs more than a thread round trip',
+ *   seed: '进程切换需要的资源很最大，效率很低',
+ *   verdict: 'confirmed',
+ *   evidence: 'process 61.2 µs vs thread 9.80 µs per round trip (6.24×)',
+ *   placement: 'pinned to CPU 0',
+ * };
+ * ```
+ */
+export interface Claim {
+  /** The claim, in English, as measured. */
+  readonly claim: string;
+  /** The line of the seed's summary it comes from. */
+  readonly seed: string;
+  readonly verdict: 'confirmed' | 'refuted';
+  /** The figures that decided it. */
+  readonly evidence: string;
+  /** Where the figures were taken. */
+  readonly placement: string;
+}
+
+type Lookup = (workload: WorkloadName, kind: Kind) => Measurement | undefined;
+
+interface ClaimRule {
+  readonly seed: string;
+  readonly claim: string;
+  /** undefined when this placement lacks the figures (or cannot test the claim: one CPU for a speed-up). */
+  check(get: Lookup, placement: Placement): { holds: boolean; evidence: string } | undefined;
+}
+
+const fig = (m: Measurement) => formatValue(m.value, m.unit);
+const ratio = (a: Measurement, b: Measurement) => `${(a.value / b.value).toFixed(a.value / b.value >= 10 ? 0 : 2)}×`;
+
+/** "a costs more than b" for a lower-is-better workload. */
+function costsMore(workload: WorkloadName, a: Kind, b: Kind, what: string): ClaimRule['check'] {
+  return (get) => {
+    const [ma, mb] = [get(workload, a), get(workload, b)];
+    if (!ma || !mb) return undefined;
+    return { holds: ma.value > mb.value, evidence: `${a} ${fig(ma)} vs ${b} ${fig(mb)} ${what} (${ratio(ma, mb)})` };
+  };
+}
+
+const SPEEDUP = 1.3;
+const NO_SPEEDUP = 1.15;
+
+/** The seed's summary, line by line, as claims the harness can test. */
+export const claimRules: readonly ClaimRule[] = [
+  {
+    seed: '进程是资源分配的单位',
+    claim: 'A process is the unit of resource allocation: an idle process holds more memory than an idle thread',
+    check: costsMore('memory', 'process', 'thread', 'resident per idle unit'),
+  },
+  {
+    seed: '线程是操作系统调度的单位',
+    claim: `Threads are scheduled by the OS onto every CPU: CPU-bound work on threads speeds up (≥ ${SPEEDUP}×)`,
+    check(get, placement) {
+      const m = get('cpu', 'thread');
+      if (!m || placement.count < 2) return undefined;
+      return { holds: m.value >= SPEEDUP, evidence: `threads ${fig(m)} on ${placement.count} CPUs` };
+    },
+  },
+  {
+    seed: '进程切换需要的资源很最大，效率很低',
+    claim: 'Hand-off: a process round trip costs more than a thread round trip',
+    check: costsMore('switch', 'process', 'thread', 'per round trip'),
+  },
+  {
+    seed: '线程切换需要的资源一般，效率一般',
+    claim: 'Hand-off: a thread round trip costs more than a coroutine round trip',
+    check: costsMore('switch', 'thread', 'coroutine', 'per round trip'),
+  },
+  {
+    seed: '协程切换任务资源很小，效率高',
+    claim: 'Hand-off: switching between greenlets costs less than a thread round trip',
+    check: costsMore('switch', 'thread', 'greenlet', 'per round trip'),
+  },
+  {
+    seed: '进程切换需要的资源很最大 / 线程切换需要的资源一般 / 协程切换任务资源很小',
+    claim: 'Start-up: starting a process costs more than starting a thread, which costs more than starting a coroutine',
+    check(get) {
+      const [p, t, c] = [get('spawn', 'process'), get('spawn', 'thread'), get('spawn', 'coroutine')];
+      if (!p || !t || !c) return undefined;
+      return { holds: p.value > t.value && t.value > c.value, evidence: `process ${fig(p)}, thread ${fig(t)}, coroutine ${fig(c)} to start and finish one unit` };
+    },
+  },
+  {
+    seed: '协程切换任务资源很小，效率高',
+    claim: 'Coroutines hold the most concurrent waits per megabyte (then threads, then processes)',
+    check(get) {
+      const [p, t, c, g] = [get('memory', 'process'), get('memory', 'thread'), get('memory', 'coroutine'), get('memory', 'greenlet')];
+      if (!p || !t || !c) return undefined;
+      const perMiB = (m: Measurement) => Math.floor(2 ** 20 / m.value).toLocaleString('en-US');
+      const greenlets = g ? `, greenlets ${perMiB(g)}` : '';
+      return {
+        holds: c.value < t.value && t.value < p.value,
+        evidence: `idle units per MiB: coroutines ${perMiB(c)}${greenlets}, threads ${perMiB(t)}, processes ${perMiB(p)}`,
+      };
+    },
+  },
+  {
+    seed: '协程一般是利用一个线程等待资源到来的的时间，去执行其它的函数里面的代码',
+    claim: 'Coroutines use the waiting time: many concurrent waits finish sooner on coroutines than on a pool of threads',
+    check: costsMore('sleep', 'thread', 'coroutine', 'for the same waits'),
+  },
+  {
+    seed: '多进程、多线程根据cpu核数不一样可能是并行的，但是协程是在一个线程中 所以是并发',
+    claim: `Processes and threads speed CPU-bound work up across cores (≥ ${SPEEDUP}×); coroutines do not (≤ ${NO_SPEEDUP}×)`,
+    check(get, placement) {
+      const [p, t, c] = [get('cpu', 'process'), get('cpu', 'thread'), get('cpu', 'coroutine')];
+      if (!p || !t || !c || placement.count < 2) return undefined;
+      return {
+        holds: p.value >= SPEEDUP && t.value >= SPEEDUP && c.value <= NO_SPEEDUP,
+        evidence: `speed-up on ${placement.count} CPUs: processes ${fig(p)}, threads ${fig(t)}, coroutines ${fig(c)}`,
+      };
+    },
+  },
+];
+
+/**
+ * Check every claim against the figures of every placement (never mixing placements). A claim
+ * is left out for a placement that lacks its figures or cannot test it.
+ *
+ * @example
+ * ```ts
+ * for (const c of evaluateClaims(report.results, report.placements)) console.log(c.verdict, c.claim);
+ * ```
+ */
+export function evaluateClaims(results: readonly Measurement[], placements: readonly Placement[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const rule of claimRules) {
+    for (const placement of placements) {
+      const get: Lookup = (workload, kind) => results.find((m) => m.workload === workload && m.kind === kind && m.placement.name === placement.name);
+      const outcome = rule.check(get, placement);
+      if (!outcome) continue;
+      claims.push({ claim: rule.claim, seed: rule.seed, verdict: outcome.holds ? 'confirmed' : 'refuted', evidence: outcome.evidence, placement: describePlacement(placement) });
+    }
+  }
+  return claims;
+}

@@ -1,0 +1,65 @@
+import Table from 'cli-table3';
+import type { Claim } from './claims.js';
+import { formatValue } from './format-value.js';
+import { kinds } from './kinds.js';
+import { describePlacement } from './placement.js';
+import type { Report } from './run-comparison.js';
+import { workloads } from './workloads/index.js';
+
+/** Rows of workload × placement, one column per kind; the figures of the report as text cells. */
+export function tableRows(report: Report): { head: string[]; rows: string[][] } {
+  const present = kinds.filter((k) => report.results.some((m) => m.kind === k));
+  const head = ['workload', 'placement', ...present];
+  const rows: string[][] = [];
+  for (const workload of workloads) {
+    for (const placement of report.placements) {
+      const cells = present.map((kind) => {
+        const m = report.results.find((r) => r.workload === workload.name && r.kind === kind && r.placement.name === placement.name);
+        return m ? formatValue(m.value, m.unit) : '—';
+      });
+      if (cells.every((c) => c === '—')) continue;
+      rows.push([`${workload.title} (${workload.better} is better)`, describePlacement(placement), ...cells]);
+    }
+  }
+  return { head, rows };
+}
+
+const mark = (claim: Claim) => (claim.verdict === 'confirmed' ? '✔ confirmed' : '✘ refuted');
+
+/**
+ * The report as terminal text: the figures table, then each claim with its verdict and evidence.
+ *
+ * @example
+ * ```ts
+ * console.log(formatTable(await runComparison({ quick: true })));
+ * ```
+ */
+export function formatTable(report: Report): string {
+  const { head, rows } = tableRows(report);
+  const figures = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
+  figures.push(...rows);
+  const claims = new Table({ head: ['verdict', 'claim (seed)', 'evidence', 'placement'], style: { head: [], border: [] }, colWidths: [13, 48, 48, 22], wordWrap: true });
+  for (const c of report.claims) claims.push([mark(c), `${c.claim}\n${c.seed}`, c.evidence, c.placement]);
+  const where = report.placements.map(describePlacement).join('; ');
+  return `${figures.toString()}\n\nThe seed's summary, checked (${where}):\n${claims.toString()}`;
+}
+
+/**
+ * The report as Markdown: a table of figures, then the claims as a table with verdicts.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('compare.md', formatMarkdown(report));
+ * ```
+ */
+export function formatMarkdown(report: Report): string {
+  const { head, rows } = tableRows(report);
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
+  const out = [line(head), line(head.map(() => '---')), ...rows.map(line), ''];
+  out.push(line(['verdict', 'claim', 'seed', 'evidence', 'placement']), line(['---', '---', '---', '---', '---']));
+  for (const c of report.claims) out.push(line([c.verdict === 'confirmed' ? '✅ confirmed' : '❌ refuted', c.claim, c.seed, c.evidence, c.placement]));
+  const runs = report.results[0]?.runs ?? 0;
+  out.push('', `Medians of ${runs} run${runs === 1 ? '' : 's'} per figure${report.quick ? ' (quick mode)' : ''}; each figure measured in a fresh Node process; ${report.placements.map(describePlacement).join('; ')}.`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+// Entry of one measurement process (a build entry of its own): the harness starts one per
+// workload × kind under `taskset`, so every figure has a fresh heap and a known CPU placement.
+import type { Kind } from './kinds.js';
+import { median, spreadOf, type Measurement, type Placement } from './measurement.js';
+import { meterResources } from './resources.js';
+import { findWorkload } from './workloads/index.js';
+import type { WorkloadName } from './workload.js';
+
+/** What the parent asks this process to measure. */
+export interface MeasureRequest {
+  workload: WorkloadName;
+  kind: Kind;
+  placement: Placement;
+  quick: boolean;
+  runs: number;
+  url: string;
+}
+
+const request = JSON.parse(process.argv[2]!) as MeasureRequest;
+const workload = findWorkload(request.workload);
+const context = { quick: request.quick, cpus: request.placement.count, url: request.url };
+
+await workload.run(request.kind, context); // warm-up: JIT, module loading
+const values: number[] = [];
+const walls: number[] = [];
+const cpus: number[] = [];
+const peaks: number[] = [];
+let note = '';
+for (let i = 0; i < request.runs; i++) {
+  const meter = meterResources();
+  const start = performance.now();
+  const run = await workload.run(request.kind, context);
+  walls.push(performance.now() - start);
+  const use = meter.stop();
+  values.push(run.value);
+  cpus.push(use.cpuMs);
+  peaks.push(use.peakRssBytes);
+  note = run.note;
+}
+const measurement: Measurement = {
+  workload: request.workload,
+  kind: request.kind,
+  placement: request.placement,
+  value: median(values),
+  unit: workload.unit,
+  runs: request.runs,
+  spread: spreadOf(values),
+  wallMs: median(walls),
+  cpuMs: median(cpus),
+  peakRssBytes: median(peaks),
+  note,
+};
+process.stdout.write(`@@measurement ${JSON.stringify(measurement)}\n`);

@@ -1,0 +1,60 @@
+import { greenlet, getCurrent } from '@coro/greenlet';
+import { createExecutor } from '../executors.js';
+import { PoolExecutor } from '../../pool-executor.js';
+import { treeRss } from '../resources.js';
+import { harnessTasks } from '../task-refs.js';
+import type { Workload, WorkloadContext } from '../workload.js';
+
+const counts = (kind: string, { quick }: WorkloadContext) => ({ process: 4, thread: 8, coroutine: 10_000, greenlet: 10_000 })[kind]! / (quick ? 2 : 1);
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Heap bytes held by `count` units, measured between forced collections. */
+export async function heapPerUnit(count: number, hold: (count: number) => Promise<() => Promise<void>> | (() => Promise<void>)): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the memory workload needs node --expose-gc (the harness starts its measurements with it)');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const release = await hold(count);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  await release();
+  return (after - before) / count;
+}
+
+/** Bytes one idle unit costs: resident memory for processes and threads, heap for coroutines and greenlets. */
+export const memoryWorkload: Workload = {
+  name: 'memory',
+  title: 'memory per idle unit',
+  unit: 'bytes',
+  better: 'lower',
+  async run(kind, context) {
+    const count = counts(kind, context);
+    if (kind === 'process' || kind === 'thread') {
+      const before = treeRss();
+      const executor = createExecutor(kind, count) as PoolExecutor;
+      const waits = Array.from({ length: count }, () => executor.submit(harnessTasks.sleepFor, 400));
+      while (executor.stats.busy < count) await delay(5);
+      await delay(250); // let every worker finish loading before counting its pages
+      const held = treeRss() - before;
+      await Promise.all(waits);
+      await executor.close();
+      return { value: held / count, note: `resident memory of ${count} idle ${kind}es waiting on a timer`.replace('threades', 'threads') };
+    }
+    if (kind === 'greenlet') {
+      const bytes = await heapPerUnit(count, (n) => {
+        const main = getCurrent();
+        const parked = Array.from({ length: n }, () => new greenlet(function* () {
+          yield* main.switch();
+        }));
+        for (const g of parked) g.switch();
+        return () => {
+          parked.length = 0;
+          return Promise.resolve();
+        };
+      });
+      return { value: bytes, note: `heap of ${count} suspended greenlets` };
+    }
+    const { parkedCoroutines } = await import('../coroutine-probes.js');
+    return { value: await heapPerUnit(count, parkedCoroutines), note: `heap of ${count} coroutines parked on a timer` };
+  },
+};

@@ -1,0 +1,32 @@
+import { greenlet } from '@coro/greenlet';
+import { createExecutor } from '../executors.js';
+import { harnessTasks } from '../task-refs.js';
+import type { Workload } from '../workload.js';
+
+const BATCH = 1000;
+
+/** Start one unit and see it finish: a fresh pool's first result for processes and threads. */
+export const spawnWorkload: Workload = {
+  name: 'spawn',
+  title: 'start one unit and finish it',
+  unit: 'µs',
+  better: 'lower',
+  async run(kind) {
+    if (kind === 'process' || kind === 'thread') {
+      const start = performance.now();
+      const executor = createExecutor(kind, 1);
+      await executor.submit(harnessTasks.noop);
+      const elapsed = performance.now() - start;
+      await executor.close();
+      return { value: elapsed * 1000, note: 'new pool of 1 to first result' };
+    }
+    const start = performance.now();
+    if (kind === 'greenlet') {
+      for (let i = 0; i < BATCH; i++) new greenlet(function* () {}).switch();
+    } else {
+      const { spawnAndJoin } = await import('../coroutine-probes.js');
+      await spawnAndJoin(BATCH);
+    }
+    return { value: ((performance.now() - start) * 1000) / BATCH, note: `mean of ${BATCH} spawned and finished` };
+  },
+};

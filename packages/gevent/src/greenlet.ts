@@ -2,11 +2,11 @@ import type { Instruction, TaskResult } from '@coro/core';
 import { getHub } from './current.js';
 import { LoopExit } from './errors.js';
 import { GreenletExit } from './greenlet-exit.js';
-import { callLink, checkLink, type Link, type LinkTarget } from './links.js';
+import { callLink, checkLink, type Link, type LinkTarget, Wakeup } from './links.js';
 import { type Blocking, blocking, PARK } from './operation.js';
 import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
 import { startOwnTimeout, Timeout } from './timeout.js';
-import type { HubTimer } from './timer-heap.js';
+import type { Timer } from '@coro/core';
 
 /** What `kill` raises: an Error class (instantiated), or any value (raised as is). */
 export type KillException = (new () => unknown) | unknown;
@@ -48,17 +48,6 @@ const spawnCallbacks = new Set<SpawnCallback>();
 export function killError(exception: KillException): unknown {
   if (typeof exception === 'function' && (exception === Error || exception.prototype instanceof Error)) return new (exception as new () => unknown)();
   return exception;
-}
-
-/** A parked greenlet waiting for a link: wakes it with no value. */
-class Wakeup<S> implements LinkTarget<S> {
-  constructor(
-    private readonly g: RawGreenlet,
-    private readonly epoch: number,
-  ) {}
-  onLink(): void {
-    this.g.hub.wake(this.g, this.epoch, undefined);
-  }
 }
 
 /** `link()`: the callback runs in a new raw greenlet, so it may block. */
@@ -139,7 +128,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   private failed = false;
   private links: Link<Greenlet<T>>[] | null = null;
   private notifyQueued = false;
-  private startTimer: HubTimer | null = null;
+  private startTimer: Timer | null = null;
   private controller: AbortController | null = null;
   /** The greenlet that created this one. */
   readonly spawningGreenlet: RawGreenlet;

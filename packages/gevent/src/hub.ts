@@ -1,15 +1,13 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import type { Clock, Instruction, Operation, Suspend } from '@coro/core';
+import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Suspend, type Timer, TimerHeap, VirtualClock } from '@coro/core';
+import { bridgeIterator } from './bridge.js';
 import { Callback } from './callback.js';
-import { defaultClock, isVirtual, jumpTo } from './clocks.js';
 import { BlockingSwitchOutError, LoopExit } from './errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExit } from './greenlet-exit.js';
 import { PARK } from './operation.js';
 import { ACTIVE, DEAD, RawGreenlet, SCHEDULED } from './raw-greenlet.js';
 import { RootWaiter } from './root-waiter.js';
-import { RunQueue } from './run-queue.js';
-import { type HubTimer, TimerHeap } from './timer-heap.js';
 
 /**
  * Called on every switch into or out of a greenlet, after the transfer: `'switch'` when it
@@ -68,10 +66,13 @@ export class Hub extends RawGreenlet {
   switchInterval: number;
   /** Where {@link Hub.printException} writes; `null` silences the reports. */
   exceptionStream: ExceptionStream | null = process.stderr;
-  /** @internal the callback queue. */
-  readonly queue = new RunQueue();
+  /** @internal the callback queue: (target, tag) pairs, two slots each, so queueing allocates nothing. */
+  readonly queue = new RunQueue<Firable | number>(2048);
   /** @internal the timers. */
   readonly timers = new TimerHeap();
+  /** @internal armed timers that keep the loop (and the process) alive. */
+  refTimers = 0;
+  private timersSet = 0;
   /** @internal operations outside the hub (bridged promises) that will wake a greenlet and keep the loop alive. */
   watchers = 0;
   private tracer: HubTracer | null = null;
@@ -86,8 +87,8 @@ export class Hub extends RawGreenlet {
   constructor(options: HubOptions = {}) {
     super(undefined as unknown as Hub, null, []);
     (this as { hub: Hub }).hub = this;
-    this.clock = options.clock ?? defaultClock();
-    this.virtual = isVirtual(this.clock);
+    this.clock = options.clock ?? new RealClock();
+    this.virtual = this.clock instanceof VirtualClock;
     this.switchInterval = options.switchInterval ?? 5;
     if (!(this.switchInterval > 0)) throw new RangeError(`switchInterval must be a positive number of milliseconds, got ${String(options.switchInterval)}`);
     this.main = new RootWaiter(this, true);
@@ -150,20 +151,28 @@ export class Hub extends RawGreenlet {
 
   /** @internal queue `target.fire(tag)` as a callback. */
   schedule(target: Firable, tag: number): void {
-    this.queue.push(target, tag);
+    this.queue.push(target);
+    this.queue.push(tag);
     if (!this.inLoop) this.poke();
   }
 
   /** @internal arm a timer `ms` from now that calls `target.fire(tag)`. */
-  timer(ms: number, target: Firable, tag: number, ref = true): HubTimer {
-    const timer = this.timers.add(this.clock.now() + ms, target, tag, ref);
+  timer(ms: number, target: Firable, tag: number, ref = true): Timer {
+    const timer = this.timers.insert(this.clock.now() + ms, () => this.fireTimer(timer, target, tag), ref);
+    this.timersSet++;
+    if (ref) this.refTimers++;
     if (!this.inLoop) this.poke();
     return timer;
   }
 
+  private fireTimer(timer: Timer, target: Firable, tag: number): void {
+    if (timer.ref) this.refTimers--;
+    target.fire(tag);
+  }
+
   /** @internal disarm a timer (no-op once fired). */
-  cancelTimer(timer: HubTimer): void {
-    this.timers.remove(timer);
+  cancelTimer(timer: Timer): void {
+    if (this.timers.remove(timer) && timer.ref) this.refTimers--;
   }
 
   /** @internal the greenlet that may block now; blocking in a hub callback or outside the loop is an error. */
@@ -293,6 +302,11 @@ export class Hub extends RawGreenlet {
     }
   }
 
+  /** @internal a promise as an iterator a greenlet can step (`spawn` of an async function). */
+  bridge(promise: PromiseLike<unknown>): Iterator<Instruction, unknown, unknown> {
+    return bridgeIterator(promise);
+  }
+
   /**
    * Report an error raised in `context` (a greenlet or a callback): gevent's `handle_error`.
    * `GreenletExit` is not an error. Assign a function to an instance to replace it; if the
@@ -371,7 +385,8 @@ export class Hub extends RawGreenlet {
       for (;;) {
         let n = 0;
         while (queue.length > 0) {
-          queue.fireNext();
+          const target = queue.shift() as Firable;
+          target.fire(queue.shift() as number);
           // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
           if (++n === 50) {
             n = 0;
@@ -392,10 +407,10 @@ export class Hub extends RawGreenlet {
     if (timers.size === 0) return;
     const now = this.clock.now();
     // Timers set while these run wait for the next iteration, even a 0 ms one.
-    const limit = timers.nextSeq;
+    const limit = this.timersSet;
     for (let t = timers.peek(); t !== undefined && t.deadline <= now && t.seq < limit; t = timers.peek()) {
       timers.pop();
-      t.target.fire(t.tag);
+      t.callback();
     }
   }
 
@@ -408,7 +423,7 @@ export class Hub extends RawGreenlet {
           continue;
         }
         const next = this.timers.peek();
-        const canWake = this.timers.refs > 0 || this.watchers > 0;
+        const canWake = this.refTimers > 0 || this.watchers > 0;
         if (!canWake && this.joiners.length > 0) {
           for (const g of this.joiners.splice(0)) this.wake(g, g.epoch, true);
           continue;
@@ -421,14 +436,17 @@ export class Hub extends RawGreenlet {
           }
           // Let settled promises in before time jumps.
           await yieldToNode();
-          if (this.queue.length === 0 && next !== undefined && this.timers.peek() === next) jumpTo(this.clock, next.deadline);
-          else if (this.queue.length === 0 && next === undefined) await this.waitForWork(null, false);
+          if (this.queue.length > 0 || this.timers.peek() !== next) continue;
+          const clock = this.clock as VirtualClock;
+          // Time stands still while a bridged promise may still wake someone (as core's scheduler does).
+          if (next !== undefined && clock.autoAdvance && !clock.held && this.watchers === 0) clock.advanceTo(Math.max(next.deadline, clock.now()));
+          else await this.waitForWork(next?.deadline ?? null, false);
           continue;
         }
         await this.waitForWork(next?.deadline ?? null, !canWake);
         if (this.exitRequested) {
           this.exitRequested = false;
-          if (this.queue.length === 0 && this.timers.refs === 0 && this.watchers === 0) this.raiseLoopExit();
+          if (this.queue.length === 0 && this.refTimers === 0 && this.watchers === 0) this.raiseLoopExit();
         }
       }
     } finally {
@@ -452,7 +470,7 @@ export class Hub extends RawGreenlet {
         resolve();
       };
       this.wakeDriver = done;
-      if (deadline !== null) handle = this.clock.setTimer(Math.max(0, deadline - this.clock.now()), done, { ref: this.timers.refs > 0 || this.watchers > 0 });
+      if (deadline !== null) handle = this.clock.setTimer(Math.max(0, deadline - this.clock.now()), done, { ref: this.refTimers > 0 || this.watchers > 0 });
       if (watchExit) process.once('beforeExit', onExit);
     });
   }
@@ -460,7 +478,7 @@ export class Hub extends RawGreenlet {
   /** Nothing can wake the waiting roots: each gets LoopExit at its blocking call. */
   private raiseLoopExit(): void {
     for (const root of [...this.roots]) {
-      this.queue.push(new Callback(this, () => this.throwInto(root, new LoopExit('This operation would block forever', this)), []), 0);
+      this.schedule(new Callback(this, () => this.throwInto(root, new LoopExit('This operation would block forever', this)), []), 0);
     }
   }
 
@@ -475,7 +493,12 @@ export class Hub extends RawGreenlet {
    * ```
    */
   join(timeout?: number): Promise<boolean> {
-    return this.runRoot(hubJoin(this, timeout)) as Promise<boolean>;
+    return this.runRoot(this.joinOperation(timeout)) as Promise<boolean>;
+  }
+
+  /** @internal `join` as an Operation, for `yield* wait()` inside a greenlet. */
+  joinOperation(timeout?: number): Generator<Instruction, boolean, unknown> {
+    return hubJoin(this, timeout);
   }
 
   /** @internal greenlets parked in {@link Hub.join}, woken with `true` when the loop runs out of work. */
@@ -487,7 +510,7 @@ export class Hub extends RawGreenlet {
   }
 
   protected override stateWords(): string {
-    return `${this.queue.length} callbacks, ${this.timers.size} timers, ${this.watchers} watchers`;
+    return `${this.queue.length / 2} callbacks, ${this.timers.size} timers, ${this.watchers} watchers`;
   }
 }
 

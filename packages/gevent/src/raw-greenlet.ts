@@ -1,6 +1,5 @@
 import type { Instruction } from '@coro/core';
 import type { Firable } from './firable.js';
-import { bridgeIterator } from './bridge.js';
 import type { Hub } from './hub.js';
 
 /** Never switched to and not scheduled. */
@@ -117,7 +116,7 @@ export class RawGreenlet implements Firable {
       return result.next();
     }
     if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
-      this.gen = bridgeIterator(result as PromiseLike<unknown>);
+      this.gen = this.hub.bridge(result as PromiseLike<unknown>);
       return this.gen.next();
     }
     return { done: true, value: result };

@@ -1,25 +1,10 @@
-import type { Clock, TimerHandle } from '@coro/core';
-import { Hub } from './hub.js';
+import { VirtualClock } from '@coro/core';
 import { setHub } from './current.js';
-
-/** A virtual clock for the tests: time moves only when the hub jumps it to the next deadline. */
-export class TestClock implements Clock {
-  private time = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimer(ms: number): TimerHandle {
-    return { deadline: this.time + ms };
-  }
-  clearTimer(): void {}
-  advanceTo(time: number): void {
-    if (time > this.time) this.time = time;
-  }
-}
+import { Hub } from './hub.js';
 
 /** A fresh hub on a virtual clock, installed as the process hub, with its error reports captured. */
-export function freshHub(): { hub: Hub; clock: TestClock; reports: string[] } {
-  const clock = new TestClock();
+export function freshHub(): { hub: Hub; clock: VirtualClock; reports: string[] } {
+  const clock = new VirtualClock();
   const hub = new Hub({ clock });
   const reports: string[] = [];
   hub.exceptionStream = { write: (text: string) => reports.push(text) };

@@ -2,7 +2,7 @@ import { getCurrent, getHub } from './current.js';
 import type { Firable } from './firable.js';
 import type { Hub } from './hub.js';
 import type { RawGreenlet } from './raw-greenlet.js';
-import type { HubTimer } from './timer-heap.js';
+import type { Timer } from '@coro/core';
 
 /**
  * What a {@link Timeout} raises when it fires: nothing given, `false` or a string → the Timeout
@@ -59,7 +59,7 @@ export class Timeout extends Error implements Firable, Disposable {
   readonly exception: TimeoutException;
   /** Whether an armed timeout keeps the hub alive. */
   readonly ref: boolean;
-  private timer: HubTimer | null = null;
+  private timer: Timer | null = null;
   private hub: Hub | null = null;
   private target: RawGreenlet | null = null;
   private closed = false;

@@ -1,0 +1,142 @@
+import type { Instruction } from '@coro/core';
+import type { GetOptions } from './greenlet.js';
+import { Linkable, parkOn } from './linkable.js';
+import type { LinkTarget } from './links.js';
+import { type Blocking, blocking } from './operation.js';
+import { Timeout } from './timeout.js';
+
+const EMPTY = 0;
+const VALUE = 1;
+const ERROR = 2;
+
+const getOp = blocking(function* get<T>(result: AsyncResult<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
+  if (!result.ready()) {
+    if (!block) throw new Timeout();
+    // A Timeout of our own is raised, not swallowed: get() raises on timeout.
+    const t = timeout instanceof Timeout ? timeout : timeout === undefined ? undefined : new Timeout(timeout);
+    if (!(yield* parkOn(result, t))) throw t;
+  }
+  if (result.successful()) return result.value as T;
+  throw result.exception;
+});
+
+const waitOp = blocking(function* wait<T>(result: AsyncResult<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | undefined, unknown> {
+  if (!result.ready()) yield* parkOn(result, timeout);
+  return result.value;
+});
+
+/**
+ * A one-shot box for a value or an error, that greenlets can wait for (a deferred). It can be a
+ * link target: `g.link(result)` copies the greenlet's outcome into it.
+ *
+ * @typeParam T - the value's type.
+ * @example
+ * ```ts
+ * import { AsyncResult, spawn } from '@coro/gevent';
+ * const answer = new AsyncResult<number>();
+ * spawn(function* () { answer.set(42); });
+ * console.log(await answer.get()); // 42
+ * ```
+ */
+export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<{ successful(): boolean; value: unknown; exception: unknown }> {
+  private state = EMPTY;
+  private result: T | undefined = undefined;
+  private error: unknown = undefined;
+
+  /** True once set (with a value or an error). */
+  ready(): boolean {
+    return this.state !== EMPTY;
+  }
+
+  /** True once set with a value. */
+  successful(): boolean {
+    return this.state === VALUE;
+  }
+
+  /** The value, or `undefined` while unset or failed. */
+  get value(): T | undefined {
+    return this.result;
+  }
+
+  /** The error, or `undefined` while unset or successful. */
+  get exception(): unknown {
+    return this.error;
+  }
+
+  /**
+   * Store `value` and wake the waiters. May be called again (the last call wins).
+   *
+   * @example
+   * ```ts
+   * result.set(42);
+   * ```
+   */
+  set(value?: T): void {
+    this.state = VALUE;
+    this.result = value;
+    this.error = undefined;
+    this.checkAndNotify();
+  }
+
+  /**
+   * Store an error and wake the waiters; `get()` raises this very error.
+   *
+   * @example
+   * ```ts
+   * result.setException(new Error('failed'));
+   * ```
+   */
+  setException(error: unknown): void {
+    this.state = ERROR;
+    this.error = error;
+    this.result = undefined;
+    this.checkAndNotify();
+  }
+
+  /**
+   * The value, or the stored error raised. Not ready with `block: false`, or after `timeout` → `Timeout`.
+   *
+   * @example
+   * ```ts
+   * const v = yield* result.get({ timeout: 100 });
+   * ```
+   */
+  get(options?: GetOptions): Blocking<T> {
+    return getOp(this, options?.block ?? true, options?.timeout);
+  }
+
+  /**
+   * `get({ block: false })`.
+   *
+   * @example
+   * ```ts
+   * const v = yield* result.getNowait();
+   * ```
+   */
+  getNowait(): Blocking<T> {
+    return getOp(this, false, undefined);
+  }
+
+  /**
+   * Wait until set; returns the value (`undefined` if it holds an error or `timeout` passed). Never raises the stored error.
+   *
+   * @example
+   * ```ts
+   * const v = yield* result.wait(100);
+   * ```
+   */
+  wait(timeout?: number | Timeout): Blocking<T | undefined> {
+    return waitOp(this, timeout);
+  }
+
+  /** @internal as a link target: copy the outcome of the greenlet that finished. */
+  onLink(source: { successful(): boolean; value: unknown; exception: unknown }): void {
+    if (source.successful()) this.set(source.value as T);
+    else this.setException(source.exception);
+  }
+
+  override toString(): string {
+    const state = this.state === EMPTY ? 'unset' : this.state === VALUE ? `value=${String(this.result)}` : `exception=${String(this.error)}`;
+    return `<AsyncResult ${state}, ${this.links.length} waiters>`;
+  }
+}

@@ -1,0 +1,218 @@
+import type { Instruction } from '@coro/core';
+import { asyncIterate, type BlockingIterator } from './blocking-iterator.js';
+import { getHub } from './current.js';
+import type { Firable } from './firable.js';
+import { type Blocking, blocking, PARK } from './operation.js';
+import { Empty, Full, StopIteration } from './queue-errors.js';
+import type { QueueOptions } from './simple-queue.js';
+import { startOwnTimeout, Timeout } from './timeout.js';
+import { ParkedWaiter, remove } from './waiter.js';
+
+/** `block: false` means "a 0 ms timeout": it succeeds if a partner arrives within this loop iteration. */
+function effectiveTimeout(options: QueueOptions | undefined): number | Timeout | undefined {
+  return options?.block === false ? 0 : options?.timeout;
+}
+
+const putOp = blocking(function* put<T>(ch: Channel<T>, item: T | typeof StopIteration, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+  const hub = getHub();
+  if (hub.current === hub) {
+    const getter = ch.getters.shift();
+    if (getter === undefined) throw new Full();
+    getter.switchNow(item);
+    return;
+  }
+  const waiter = new ParkedWaiter(hub.blockingCurrent(), item);
+  const t = startOwnTimeout(timeout);
+  ch.putters.push(waiter);
+  try {
+    ch.kickIf(ch.getters.length > 0);
+    yield PARK;
+  } catch (error) {
+    if (error === t && t !== null && !(timeout instanceof Timeout)) throw new Full();
+    throw error;
+  } finally {
+    t?.cancel();
+    remove(ch.putters, waiter);
+  }
+});
+
+const getOp = blocking(function* get<T>(ch: Channel<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | typeof StopIteration, unknown> {
+  const hub = getHub();
+  if (hub.current === hub) {
+    const putter = ch.putters.shift();
+    if (putter === undefined) throw new Empty();
+    hub.wake(putter.g, putter.epoch, undefined);
+    return putter.item;
+  }
+  const waiter = new ParkedWaiter<undefined>(hub.blockingCurrent(), undefined);
+  const t = startOwnTimeout(timeout);
+  ch.getters.push(waiter);
+  try {
+    ch.kickIf(ch.putters.length > 0);
+    return (yield PARK) as T;
+  } catch (error) {
+    if (error === t && t !== null && !(timeout instanceof Timeout)) throw new Empty();
+    throw error;
+  } finally {
+    t?.cancel();
+    remove(ch.getters, waiter);
+  }
+});
+
+/**
+ * A rendezvous: `put` waits until a getter takes the item (gevent's `Channel`, maxsize 1).
+ * It never holds items: `qsize()` is 0 and `empty()` and `full()` are always true.
+ *
+ * @typeParam T - the items.
+ * @example
+ * ```ts
+ * import { Channel, spawn } from '@coro/gevent';
+ * const ch = new Channel<string>();
+ * spawn(function* () { console.log(yield* ch.get()); });
+ * await ch.put('hello'); // returns once the greenlet took it
+ * ```
+ */
+export class Channel<T> implements Firable, AsyncIterable<T> {
+  /** @internal */
+  readonly getters: ParkedWaiter[] = [];
+  /** @internal */
+  readonly putters: ParkedWaiter<T | typeof StopIteration>[] = [];
+  private unlockQueued = false;
+
+  /** @param maxsize - must be 1 (the only size gevent supports) */
+  constructor(maxsize = 1) {
+    if (maxsize !== 1) throw new RangeError(`Channel: maxsize must be 1, got ${String(maxsize)}`);
+  }
+
+  /** Always 1. */
+  get maxsize(): number {
+    return 1;
+  }
+
+  /** Waiting putters minus waiting getters. */
+  get balance(): number {
+    return this.putters.length - this.getters.length;
+  }
+
+  /** Always 0. */
+  qsize(): number {
+    return 0;
+  }
+
+  /** Always true. */
+  empty(): boolean {
+    return true;
+  }
+
+  /** Always true. */
+  full(): boolean {
+    return true;
+  }
+
+  /**
+   * Hand `item` to a getter, waiting for one.
+   *
+   * @example
+   * ```ts
+   * yield* ch.put('job');
+   * ```
+   */
+  put(item: T | typeof StopIteration, options?: QueueOptions): Blocking<void> {
+    return putOp(this, item, effectiveTimeout(options));
+  }
+
+  /**
+   * `put(item, { block: false })`.
+   *
+   * @example
+   * ```ts
+   * yield* ch.putNowait('job');
+   * ```
+   */
+  putNowait(item: T | typeof StopIteration): Blocking<void> {
+    return putOp(this, item, 0);
+  }
+
+  /**
+   * Take an item from a putter, waiting for one.
+   *
+   * @example
+   * ```ts
+   * const job = yield* ch.get();
+   * ```
+   */
+  get(options?: QueueOptions): Blocking<T> {
+    return getOp(this, effectiveTimeout(options)) as Blocking<T>;
+  }
+
+  /**
+   * `get({ block: false })`.
+   *
+   * @example
+   * ```ts
+   * const job = yield* ch.getNowait();
+   * ```
+   */
+  getNowait(): Blocking<T> {
+    return getOp(this, 0) as Blocking<T>;
+  }
+
+  /**
+   * Iterate until the item is {@link StopIteration}.
+   *
+   * @example
+   * ```ts
+   * for await (const item of ch) console.log(item);
+   * ```
+   */
+  iterate(): BlockingIterator<T> {
+    let done = false;
+    const step = blocking(function* (ch: Channel<T>): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
+      if (done) return { done: true, value: undefined };
+      const item = (yield* getOp(ch, undefined)) as T | typeof StopIteration;
+      if (item === StopIteration) {
+        done = true;
+        return { done: true, value: undefined };
+      }
+      return { done: false, value: item };
+    });
+    const next = (): Blocking<IteratorResult<T, undefined>> => step(this);
+    const dispose = (): void => void (done = true);
+    return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
+  }
+
+  /** `for await (const item of ch)`. */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this.iterate()[Symbol.asyncIterator]();
+  }
+
+  /** @internal */
+  kickIf(condition: boolean): void {
+    if (!condition || this.unlockQueued) return;
+    this.unlockQueued = true;
+    getHub().schedule(this, 0);
+  }
+
+  /** @internal pair getters with putters: the getter runs first with the item, then the putter. */
+  fire(): void {
+    this.unlockQueued = false;
+    while (this.putters.length > 0 && this.getters.length > 0) {
+      const getter = this.getters.shift()!;
+      const putter = this.putters.shift()!;
+      if (!getter.live) {
+        this.putters.unshift(putter);
+        continue;
+      }
+      if (!putter.live) {
+        this.getters.unshift(getter);
+        continue;
+      }
+      getter.switchNow(putter.item);
+      putter.switchNow(undefined);
+    }
+  }
+
+  toString(): string {
+    return `<Channel getters=${this.getters.length} putters=${this.putters.length}>`;
+  }
+}

@@ -5,7 +5,8 @@ import { SchedulerError } from './errors.js';
 import type { Operation, Suspend } from './operation.js';
 import { RealClock } from './real-clock.js';
 import { RunQueue } from './run-queue.js';
-import { createTask, type SpawnOptions } from './spawn.js';
+import { forever } from './suspend.js';
+import { createTask, restArgs, startBody, type SpawnOptions } from './spawn.js';
 import { traceSpawnsByDefault } from './spawn-stack.js';
 import { CANCELLED, DONE, FAILED, READY_NEXT, READY_RETURN, READY_THROW, READY_YIELD, RUNNING, SUSPENDED, type TaskState } from './task-state.js';
 import { Task, unlink, type Owner } from './task.js';
@@ -14,6 +15,7 @@ import { Wake } from './wake.js';
 import { liveTasks, type SchedulerStats, type TaskSnapshot } from './scheduler-stats.js';
 
 let current: Task<any> | null = null;
+const NOT_STARTED: IteratorResult<unknown, unknown> = { done: true, value: undefined };
 
 /**
  * The task whose step is running right now, or `undefined` in ordinary code.
@@ -100,8 +102,9 @@ export class Scheduler implements Owner, AsyncDisposable {
    */
   spawn<T>(fn: () => Operation<T>, options?: SpawnOptions): Task<T>;
   spawn<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Task<T>;
-  spawn(fn: (...args: unknown[]) => Operation<unknown>, ...args: unknown[]): Task<unknown> {
-    return createTask(this, this, fn, args);
+  spawn(fn: (...args: unknown[]) => Operation<unknown>): Task<unknown> {
+    // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
+    return createTask(this, this, fn, restArgs(arguments));
   }
 
   /**
@@ -239,7 +242,7 @@ export class Scheduler implements Owner, AsyncDisposable {
 
   // One resumption of one task, up to its next yield.
   private step(task: Task<any>): void {
-    const gen = task.gen!;
+    let gen = task.gen!;
     const st = task.st;
     const input = task.value;
     task.st = RUNNING;
@@ -251,7 +254,15 @@ export class Scheduler implements Owner, AsyncDisposable {
     const token = beginStep();
     let result: IteratorResult<unknown, unknown>;
     try {
-      if (st <= READY_NEXT) result = gen.next(input);
+      if (typeof gen === 'function') {
+        if (st === READY_RETURN) {
+          task.ext().cancelling = true;
+          result = NOT_STARTED; // cancelled before its first step: nothing to unwind
+        } else {
+          gen = task.gen = startBody(gen, input);
+          result = gen.next();
+        }
+      } else if (st <= READY_NEXT) result = gen.next(input);
       else if (st === READY_THROW) result = gen.throw!(input);
       else {
         task.ext().cancelling = true;
@@ -292,8 +303,12 @@ export class Scheduler implements Owner, AsyncDisposable {
   }
 
   private park(task: Task<any>, instruction: Suspend): void {
-    const wake = new Wake(task, instruction);
     task.st = SUSPENDED;
+    if (instruction === forever) {
+      task.value = forever; // nothing can resume it, so it needs no Wake
+      return;
+    }
+    const wake = new Wake(task, instruction);
     task.value = wake;
     const outer = current;
     current = task;

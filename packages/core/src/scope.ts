@@ -5,7 +5,8 @@ import { Event } from './event.js';
 import type { Operation } from './operation.js';
 import { operation } from './operation-factory.js';
 import { currentTask, type Scheduler } from './scheduler.js';
-import { createTask, spawn, type SpawnOptions } from './spawn.js';
+import { createTask, restArgs, spawn, type SpawnOptions } from './spawn.js';
+import { COMPLETING } from './task-state.js';
 import type { Task } from './task.js';
 
 /**
@@ -81,9 +82,10 @@ export class Scope implements AsyncDisposable {
    */
   spawn<T>(fn: () => Operation<T>, options?: SpawnOptions): Task<T>;
   spawn<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Task<T>;
-  spawn(fn: (...args: unknown[]) => Operation<unknown>, ...args: unknown[]): Task<unknown> {
-    if (this.holder.st >= 7) throw new RangeError(`Scope.spawn: the scope "${this.holder.name}" has ended`);
-    return createTask(this.holder.scheduler, this.holder, fn, args);
+  spawn(fn: (...args: unknown[]) => Operation<unknown>): Task<unknown> {
+    if (this.holder.st >= COMPLETING) throw new RangeError(`Scope.spawn: the scope "${this.holder.name}" has ended`);
+    // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
+    return createTask(this.holder.scheduler, this.holder, fn, restArgs(arguments));
   }
 
   /** Wait until every task of the scope has ended (no new spawns after that). Throws a task's failure. */

@@ -42,13 +42,22 @@ export interface SpawnOptions {
  */
 export function spawn<T>(fn: () => Operation<T>, options?: SpawnOptions): Task<T>;
 export function spawn<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Task<T>;
-export function spawn(fn: (...args: unknown[]) => Operation<unknown>, ...args: unknown[]): Task<unknown> {
+export function spawn(fn: (...args: unknown[]) => Operation<unknown>): Task<unknown> {
+  // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
+  const args = restArgs(arguments);
   const parent = currentTask();
   if (parent === undefined) {
     const scheduler = defaultScheduler();
     return createTask(scheduler, scheduler, fn, args);
   }
   return createTask(parent.scheduler, parent, fn, args);
+}
+
+const noArgs: unknown[] = [];
+
+/** The arguments after the first, without allocating when there are none. @internal */
+export function restArgs(args: IArguments): unknown[] {
+  return args.length <= 1 ? noArgs : (Array.prototype.slice.call(args, 1) as unknown[]);
 }
 
 /** Make, link and queue a task. @internal */
@@ -59,13 +68,37 @@ export function createTask(scheduler: Scheduler, owner: Owner, fn: (...args: unk
     options = args[0];
     args = [];
   }
-  const gen = start(args.length === 0 ? fn() : fn(...args), fn);
-  const task = new Task(scheduler, owner, gen, options?.name ?? (fn.name || 'anonymous'));
+  // A generator function is called on the task's first step: until then the task holds only
+  // `fn` and its arguments, which keeps spawning cheap (no generator object kept alive in the queue).
+  const lazy = Object.getPrototypeOf(fn) === GeneratorFunction;
+  if (!lazy) rejectAsync(fn);
+  const body = lazy ? fn : start(args.length === 0 ? fn() : fn(...args), fn);
+  const task = new Task(owner, body, options?.name ?? (fn.name || 'anonymous'));
+  if (lazy && args.length > 0) task.value = args;
   scheduler.countSpawned();
   if (scheduler.traceSpawns) task.ext().spawnStack = captureSpawnStack();
   scheduler.enqueue(task);
   if (options?.signal !== undefined) bindSignal(task, options.signal);
   return task;
+}
+
+const GeneratorFunction: unknown = Object.getPrototypeOf(function* () {});
+const AsyncFunction: unknown = Object.getPrototypeOf(async function () {});
+const AsyncGeneratorFunction: unknown = Object.getPrototypeOf(async function* () {});
+
+function rejectAsync(fn: (...args: unknown[]) => unknown): void {
+  const proto: unknown = Object.getPrototypeOf(fn);
+  if (proto === AsyncFunction) {
+    throw new TypeError(`spawn: ${fn.name || 'fn'} is an async function, but spawn takes a generator function (function*); inside a coroutine wait for a promise with \`yield* wait(promise)\``);
+  }
+  if (proto === AsyncGeneratorFunction) {
+    throw new TypeError(`spawn: ${fn.name || 'fn'} is an async generator function; spawn takes a generator function (function*) — use \`yield* wait(promise)\` where it awaits`);
+  }
+}
+
+/** Create the generator of a lazily started task (its first step). @internal */
+export function startBody(fn: (...args: unknown[]) => unknown, args: unknown): Iterator<Instruction, unknown, unknown> {
+  return (args === undefined ? fn() : fn(...(args as unknown[]))) as Iterator<Instruction, unknown, unknown>;
 }
 
 function start(made: unknown, fn: (...args: unknown[]) => unknown): Iterator<Instruction, unknown, unknown> {

@@ -1,9 +1,43 @@
-import type { Operation, Resume, Teardown } from './operation.js';
-import { SuspendOperation } from './suspend-operation.js';
+import { claim, track } from './dropped-operation.js';
+import type { Instruction, Operation, Suspend, Teardown } from './operation.js';
+
+/**
+ * The instruction behind {@link suspend}: it never resumes, so drivers may park a task on it
+ * without allocating anything (core's scheduler does).
+ *
+ * @internal
+ */
+export const forever: Suspend<never> = new (class Forever implements Suspend<never> {
+  enter(): Teardown | void {}
+  toString(): string {
+    return 'suspend()';
+  }
+})();
+
+// Stateless: the task only ever leaves suspend() by being cancelled (`return()`).
+const foreverIterator: Iterator<Instruction, never, unknown> = {
+  next: () => ({ done: false, value: forever }),
+  return: (value?: unknown) => ({ done: true, value: value as never }),
+};
+
+class Suspension implements Operation<never> {
+  trackedIn = 0;
+  constructor() {
+    track(this);
+  }
+  [Symbol.iterator](): Iterator<Instruction, never, unknown> {
+    claim(this);
+    return foreverIterator;
+  }
+  toString(): string {
+    return 'suspend()';
+  }
+}
 
 /**
  * Wait until cancelled. Useful for a task whose work lives in its `finally` block, or that
- * only holds a resource open for its children.
+ * only holds a resource open for its children. A task parked here costs no allocation beyond
+ * itself.
  *
  * @example
  * ```ts
@@ -15,13 +49,5 @@ import { SuspendOperation } from './suspend-operation.js';
  * ```
  */
 export function suspend(): Operation<never> {
-  return new Forever();
-}
-
-class Forever extends SuspendOperation<never> {
-  enter(_resume: Resume<never>): Teardown | void {}
-
-  override toString(): string {
-    return 'suspend()';
-  }
+  return new Suspension();
 }

@@ -50,9 +50,10 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * @typeParam T - the task's result.
  */
 export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
-  /** @internal */ gen: Iterator<Instruction, T, unknown> | null;
+  /** The generator; the generator function until the first step; null once ended. @internal */
+  gen: Iterator<Instruction, T, unknown> | ((...args: unknown[]) => unknown) | null;
   /** Internal state (see task-state.ts). @internal */ st: number = CREATED;
-  /** The value to resume with, the Wake while suspended, the result or error once ended. @internal */
+  /** The value to resume with; while suspended the Wake (or the instruction, for `suspend()`); the result or error once ended. @internal */
   value: unknown = undefined;
   /** @internal */ firstChild: Task<any> | null = null;
   /** @internal */ prevSibling: Task<any> | null = null;
@@ -61,10 +62,8 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
 
   /** @internal */
   constructor(
-    /** The scheduler running this task. */
-    readonly scheduler: Scheduler,
     /** @internal */ readonly owner: Owner,
-    gen: Iterator<Instruction, T, unknown>,
+    gen: Iterator<Instruction, T, unknown> | ((...args: unknown[]) => unknown),
     /** A name for logs and errors: the generator function's name unless given. */
     readonly name: string,
   ) {
@@ -75,6 +74,12 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
       this.nextSibling = first;
     }
     owner.firstChild = this;
+  }
+
+  /** The scheduler running this task (found through its owners, to keep tasks small). */
+  get scheduler(): Scheduler {
+    const owner = this.owner;
+    return owner instanceof Task ? owner.scheduler : (owner as Scheduler);
   }
 
   /** `pending`, `running`, `suspended`, `done`, `failed` or `cancelled`. */
@@ -106,7 +111,7 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
 
   /** What the task waits on, for logs: `sleep(100)`, `join Task(work2)`, … */
   get waitingOn(): string | undefined {
-    if (this.st === SUSPENDED) return describeInstruction((this.value as Wake).instruction);
+    if (this.st === SUSPENDED) return describeInstruction(this.value instanceof Wake ? this.value.instruction : this.value);
     if (this.st === COMPLETING) return 'its children to end';
     return undefined;
   }
@@ -142,11 +147,11 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     if (st === CREATED || st === READY_YIELD) {
       this.st = READY_RETURN; // already queued
     } else if (st === SUSPENDED) {
-      const wake = this.value as Wake;
+      const wake = this.value;
       this.st = READY_RETURN;
       this.value = undefined;
       this.scheduler.enqueue(this);
-      wake.cancel(this.cancelError());
+      if (wake instanceof Wake) wake.cancel(this.cancelError());
     } else {
       x.cancelPending = true; // RUNNING, READY_NEXT, READY_THROW
     }

@@ -3,4 +3,5 @@ import type { Suite } from '../measurement.js';
 /** Every suite `npm run bench` knows, by name. Package issues add theirs here. */
 export const suites: Record<string, () => Promise<Suite>> = {
   compare: () => import('./compare.js').then((m) => m.compareSuite()),
+  core: () => import('./core.js').then((m) => m.coreSuite()),
 };

@@ -1,12 +1,14 @@
 // Finds the TypeScript samples of a guide and, for runnable ones, the output the page shows.
 
 const fence = /^(```+|~~~+)\s*([\w-]*)/;
-const label = /^[^`~\s].{0,40}[:：]\s*$/;
+const label = /^[^`~\s<].{0,40}[:：]\s*$/;
+// Layout wrappers such as <div class="coro-pair"> may sit between a sample and its output.
+const htmlTagLine = /^\s*<\/?[a-z][^>]*>\s*$/;
 
 /**
  * The ```ts / ```typescript blocks of a markdown page. `line` is the 1-based line of the opening fence; `output` is
- * set when the block is followed by a ```text block (after blank lines and at most one short label line ending in
- * a colon).
+ * set when the block is followed by a ```text block (after blank lines, HTML tag lines, and at most one short label
+ * line ending in a colon).
  * @param {string} markdown
  * @returns {{ code: string, line: number, output?: string }[]}
  */
@@ -27,7 +29,7 @@ export function extractSamples(markdown) {
     const sample = { code: `${block.body}\n`, line: block.line };
     const next = blocks[index + 1];
     if (next?.lang === 'text') {
-      const between = lines.slice(block.end + 1, next.start).filter((line) => line.trim() !== '');
+      const between = lines.slice(block.end + 1, next.start).filter((line) => line.trim() !== '' && !htmlTagLine.test(line));
       if (between.length === 0 || (between.length === 1 && label.test(between[0]))) sample.output = next.body;
     }
     samples.push(sample);

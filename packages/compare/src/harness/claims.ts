@@ -100,7 +100,10 @@ export const claimRules: readonly ClaimRule[] = [
     check(get) {
       const [p, t, c, g] = [get('memory', 'process'), get('memory', 'thread'), get('memory', 'coroutine'), get('memory', 'greenlet')];
       if (!p || !t || !c) return undefined;
-      const perMiB = (m: Measurement) => Math.floor(2 ** 20 / m.value).toLocaleString('en-US');
+      const perMiB = (m: Measurement) => {
+        const n = 2 ** 20 / m.value;
+        return n >= 10 ? Math.floor(n).toLocaleString('en-US') : n.toPrecision(2);
+      };
       const greenlets = g ? `, greenlets ${perMiB(g)}` : '';
       return {
         holds: c.value < t.value && t.value < p.value,

@@ -188,9 +188,9 @@ export class Scheduler implements Owner, AsyncDisposable {
   }
 
   /** @internal */
-  adoptFailure(_root: Task<any>, error: unknown): void {
+  adoptFailure(root: Task<any>, error: unknown): void {
     if (this.idleWaiters.length > 0) this.failures.push(error);
-    else this.reportUncaught(error);
+    else void root.promise(); // a rejected promise: reported as unhandled unless awaited in this tick
   }
 
   /** @internal */

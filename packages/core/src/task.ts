@@ -304,7 +304,8 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     throw this.value;
   }
 
-  private promise(): Promise<T> {
+  /** The promise behind `then`, made on first use. @internal */
+  promise(): Promise<T> {
     const x = this.ext();
     if (x.promise === null) {
       if (this.st === DONE) x.promise = Promise.resolve(this.value);

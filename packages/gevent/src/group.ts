@@ -1,0 +1,351 @@
+import type { Instruction, Operation, TaskResult } from '@coro/core';
+import type { BlockingIterator } from './blocking-iterator.js';
+import { getCurrent } from './current.js';
+import { Event } from './event.js';
+import { Greenlet, type KillException, type KillOptions, killError } from './greenlet.js';
+import { GreenletExit } from './greenlet-exit.js';
+import { imapIterator, type ImapOptions, type MapInput } from './imap.js';
+import type { LinkTarget } from './links.js';
+import { type Blocking, blocking } from './operation.js';
+import { DEAD } from './raw-greenlet.js';
+import { Timeout } from './timeout.js';
+import { wait } from './wait.js';
+
+/**
+ * Options for {@link Group.join}.
+ *
+ * @example
+ * ```ts
+ * await group.join({ timeout: 1000, raiseError: true });
+ * ```
+ */
+export interface GroupJoinOptions {
+  /** Give up after this long (ms) and return false. */
+  timeout?: number | Timeout;
+  /** Raise the error of a member that failed (one that was in the group when `join` was called). */
+  raiseError?: boolean;
+}
+
+const joinOp = blocking(function* join(group: GreenletSet, options: GroupJoinOptions): Generator<Instruction, boolean, unknown> {
+  const members = options.raiseError === true ? [...group] : [];
+  const done = yield* group.emptyEvent.wait(options.timeout);
+  for (const g of members) if (g.state === DEAD && !g.successful()) throw g.exception;
+  return done;
+});
+
+const killOp = blocking(function* kill(group: GreenletSet, exception: KillException, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+  const t = timeout === undefined ? null : Timeout.startNew(timeout);
+  try {
+    while (group.size > 0) {
+      for (const g of [...group]) {
+        if (group.dying.has(g)) continue;
+        g.kill(exception, { block: false });
+        group.dying.add(g);
+      }
+      if (!block) break;
+      yield* wait([...group]);
+    }
+  } catch (error) {
+    if (error !== t || t === null) throw error;
+  } finally {
+    t?.close();
+  }
+});
+
+function* runInline<R>(fn: (...args: any[]) => unknown, args: readonly unknown[]): Generator<Instruction, R, unknown> {
+  const result = fn(...args);
+  if (typeof (result as Iterator<unknown> | null)?.next === 'function' && typeof (result as Iterator<unknown> | null)?.throw === 'function') return (yield* result as Generator<Instruction, R, unknown>) as R;
+  if (typeof (result as PromiseLike<R> | null)?.then === 'function') return yield* wait(result as PromiseLike<R>);
+  return result as R;
+}
+
+/** @internal what Group and Pool share: membership, join, kill, apply, map and imap. */
+export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTarget<Greenlet<unknown>> {
+  /** @internal */
+  protected readonly members = new Set<Greenlet<unknown>>();
+  /** @internal members already sent a kill (each is killed once). */
+  readonly dying = new Set<Greenlet<unknown>>();
+  /** @internal set whenever the group is empty. */
+  readonly emptyEvent = new Event();
+
+  constructor(greenlets: Iterable<Greenlet<unknown>> = []) {
+    this.emptyEvent.set();
+    for (const g of greenlets) this.track(g);
+  }
+
+  /** How many greenlets are tracked. */
+  get size(): number {
+    return this.members.size;
+  }
+
+  /** True if `g` is tracked. */
+  has(g: Greenlet<unknown>): boolean {
+    return this.members.has(g);
+  }
+
+  [Symbol.iterator](): Iterator<Greenlet<unknown>> {
+    return this.members.values();
+  }
+
+  /** @internal start tracking `g`; its rawlink (registered first) drops it when it finishes. */
+  protected track(g: Greenlet<unknown>): void {
+    if (!(g instanceof Greenlet)) throw new TypeError(`expected a Greenlet, got ${String(g)}`);
+    if (this.members.has(g)) return;
+    this.members.add(g);
+    this.emptyEvent.clear();
+    g.rawlink(this);
+  }
+
+  /** @internal a member finished. */
+  onLink(g: Greenlet<unknown>): void {
+    this.discard(g);
+  }
+
+  /**
+   * Stop tracking `g` (it keeps running).
+   *
+   * @example
+   * ```ts
+   * group.discard(g);
+   * ```
+   */
+  discard(g: Greenlet<unknown>): void {
+    if (!this.members.delete(g)) return;
+    this.dying.delete(g);
+    g.unlink(this);
+    this.released();
+    if (this.members.size === 0) this.emptyEvent.set();
+  }
+
+  /** @internal a slot was freed (Pool releases its semaphore). */
+  protected released(): void {}
+
+  /**
+   * Wait until the group has been empty at least once: true, or false after `timeout`.
+   *
+   * @example
+   * ```ts
+   * await group.join();
+   * ```
+   */
+  join(options: GroupJoinOptions = {}): Blocking<boolean> {
+    return joinOp(this, options);
+  }
+
+  /**
+   * Kill every member (each only once, however often this is called). Blocking (the default)
+   * waits until they are all gone or `timeout` passes (then returns silently).
+   *
+   * @example
+   * ```ts
+   * await group.kill();
+   * ```
+   */
+  kill(exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> {
+    return killOp(this, exception, options.block ?? true, options.timeout);
+  }
+
+  /**
+   * Kill one tracked member (no-op if it is not tracked or already dying).
+   *
+   * @example
+   * ```ts
+   * await group.killone(g);
+   * ```
+   */
+  killone(g: Greenlet<unknown>, exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> {
+    if (this.members.has(g) && !this.dying.has(g)) {
+      this.dying.add(g);
+      g.kill(killError(exception), { block: false });
+    }
+    return g.join(options.block === false ? 0 : options.timeout);
+  }
+
+  /** @internal spawn a member (Group never blocks; Pool waits for a slot). */
+  protected abstract spawnMember(fn: (...args: any[]) => unknown, args: unknown[]): Operation<Greenlet<unknown>>;
+
+  /**
+   * Run `fn(...args)` in the group and return its result (raise its error). Called from a member
+   * of the group, it runs inline instead (so a full pool cannot deadlock on itself).
+   *
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const n = await pool.apply((a: number) => a + 1, [5]); // 6
+   * ```
+   */
+  apply<F extends (...args: any[]) => unknown>(fn: F, args: Parameters<F> = [] as unknown as Parameters<F>): Blocking<TaskResult<F>> {
+    return applyOp(this, fn, args) as Blocking<TaskResult<F>>;
+  }
+
+  /**
+   * Start `fn(...args)` without blocking (untracked if the group is full); `callback(value)` runs
+   * on success.
+   *
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const g = pool.applyAsync(work, [1], (value) => console.log(value));
+   * ```
+   */
+  applyAsync<F extends (...args: any[]) => unknown>(fn: F, args: Parameters<F> = [] as unknown as Parameters<F>, callback?: (value: TaskResult<F>) => void): Greenlet<TaskResult<F>> {
+    if (typeof fn !== 'function') throw new TypeError('applyAsync: fn must be a function');
+    const g = (this.full() ? Greenlet.spawn(() => this.apply(fn, args)) : this.spawnNow(fn, args)) as Greenlet<TaskResult<F>>;
+    if (callback !== undefined) g.linkValue((source) => callback(source.value as TaskResult<F>));
+    return g;
+  }
+
+  /** @internal spawn a member now (the caller checked there is room). */
+  protected abstract spawnNow(fn: (...args: any[]) => unknown, args: unknown[]): Greenlet<unknown>;
+
+  /** True if spawning would wait for a slot. */
+  abstract full(): boolean;
+
+  /**
+   * Apply `fn` to every input in parallel; results in input order. The first failure (in input
+   * order) raises; so does an error from the iterable itself.
+   *
+   * @typeParam I - the inputs.
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const squares = await pool.map((x: number) => x * x, [1, 2, 3]); // [1, 4, 9]
+   * ```
+   */
+  map<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>): Blocking<TaskResult<F>[]> {
+    return mapOp(imapIterator(this, fn as (input: I) => unknown, inputs, true, {})) as Blocking<TaskResult<F>[]>;
+  }
+
+  /**
+   * Like {@link GreenletSet.map}, as an iterator: results in input order as they become
+   * available; a failed item raises at its position and iteration can go on past it.
+   * `maxsize` bounds the results buffered ahead of the consumer.
+   *
+   * @typeParam I - the inputs.
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * for await (const square of pool.imap((x: number) => x * x, [1, 2, 3])) console.log(square);
+   * ```
+   */
+  imap<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, options: ImapOptions = {}): BlockingIterator<TaskResult<F>> {
+    return imapIterator(this, fn as (input: I) => unknown, inputs, true, options) as BlockingIterator<TaskResult<F>>;
+  }
+
+  /**
+   * Like {@link GreenletSet.imap}, but results come in completion order.
+   *
+   * @typeParam I - the inputs.
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * for await (const r of pool.imapUnordered(fetchOne, urls)) console.log(r);
+   * ```
+   */
+  imapUnordered<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, options: ImapOptions = {}): BlockingIterator<TaskResult<F>> {
+    return imapIterator(this, fn as (input: I) => unknown, inputs, false, options) as BlockingIterator<TaskResult<F>>;
+  }
+
+  /** @internal for imap's feeder: spawn a member, waiting for a slot if needed. */
+  spawnForMap(fn: (...args: any[]) => unknown, args: unknown[]): Operation<Greenlet<unknown>> {
+    return this.spawnMember(fn, args);
+  }
+
+  toString(): string {
+    return `<${this.constructor.name} size=${this.members.size}>`;
+  }
+}
+
+const applyOp = blocking(function* apply(group: GreenletSet, fn: (...args: any[]) => unknown, args: unknown[]): Generator<Instruction, unknown, unknown> {
+  if (typeof fn !== 'function') throw new TypeError('apply: fn must be a function');
+  if (!Array.isArray(args)) throw new TypeError('apply: args must be an array');
+  const me = getCurrent();
+  if (me instanceof Greenlet && group.has(me)) return yield* runInline(fn, args);
+  const g = yield* group.spawnForMap(fn, args);
+  return yield* g.get();
+});
+
+const mapOp = blocking(function* map(it: BlockingIterator<unknown>): Generator<Instruction, unknown[], unknown> {
+  const results: unknown[] = [];
+  using iterator = it;
+  for (let r = yield* iterator.next(); r.done !== true; r = yield* iterator.next()) results.push(r.value);
+  return results;
+});
+
+const spawnNowOp = function* spawnNow(group: Group, fn: (...args: any[]) => unknown, args: unknown[]): Operation<Greenlet<unknown>> {
+  return group.spawn(fn, ...args);
+};
+
+/**
+ * A set of greenlets that tracks its members until they finish: join them all, kill them all,
+ * map over inputs. Spawning into a Group never blocks (see {@link Pool} for a bounded one).
+ *
+ * @example
+ * ```ts
+ * import { Group, sleep } from '@coro/gevent';
+ * const group = new Group();
+ * group.spawn(function* () { yield* sleep(10); });
+ * group.spawn(function* () { yield* sleep(20); });
+ * await group.join();
+ * ```
+ */
+export class Group extends GreenletSet {
+  /**
+   * Track `g` (add it before starting it).
+   *
+   * @example
+   * ```ts
+   * group.add(new Greenlet(work));
+   * ```
+   */
+  add(g: Greenlet<unknown>): void {
+    this.track(g);
+  }
+
+  /**
+   * Track `g` and start it.
+   *
+   * @example
+   * ```ts
+   * group.start(new Greenlet(work));
+   * ```
+   */
+  start(g: Greenlet<unknown>): void {
+    this.track(g);
+    g.start();
+  }
+
+  /**
+   * Spawn `fn(...args)` as a member.
+   *
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const g = group.spawn((x: number) => x * 2, 21);
+   * ```
+   */
+  spawn<F extends (...args: any[]) => unknown>(fn: F, ...args: Parameters<F>): Greenlet<TaskResult<F>> {
+    if (typeof fn !== 'function') throw new TypeError('Group.spawn: fn must be a function');
+    const g = new Greenlet<TaskResult<F>>(fn, ...args);
+    this.start(g as Greenlet<unknown>);
+    return g;
+  }
+
+  /** Always false: a Group has no size limit. */
+  full(): boolean {
+    return false;
+  }
+
+  protected spawnMember(fn: (...args: any[]) => unknown, args: unknown[]): Operation<Greenlet<unknown>> {
+    return spawnNowOp(this, fn, args);
+  }
+
+  protected spawnNow(fn: (...args: any[]) => unknown, args: unknown[]): Greenlet<unknown> {
+    return this.spawn(fn, ...args);
+  }
+
+  /** Waits for every member: `await using group = new Group()`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.join();
+  }
+}

@@ -1,0 +1,128 @@
+import type { Instruction } from '@coro/core';
+import { asyncIterate, type BlockingIterator } from './blocking-iterator.js';
+import { Greenlet } from './greenlet.js';
+import type { GreenletSet } from './group.js';
+import { type Blocking, blocking } from './operation.js';
+import { Semaphore } from './semaphore.js';
+import { SimpleQueue } from './simple-queue.js';
+
+/** What `map`/`imap` accept: any iterable, or a {@link BlockingIterator} (a queue's `iterate()`, another imap). */
+export type MapInput<I> = Iterable<I> | BlockingIterator<I>;
+
+/**
+ * Options for `imap` and `imapUnordered`.
+ *
+ * @example
+ * ```ts
+ * pool.imap(work, inputs, { maxsize: 1 });
+ * ```
+ */
+export interface ImapOptions {
+  /** At most this many results are computed ahead of the consumer. */
+  maxsize?: number;
+}
+
+type Entry = { kind: 'result'; index: number; g: Greenlet<unknown> } | { kind: 'end'; count: number } | { kind: 'error'; index: number; error: unknown };
+
+function isBlockingIterator<I>(input: MapInput<I>): input is BlockingIterator<I> {
+  return typeof (input as BlockingIterator<I>).next === 'function' && !(Symbol.iterator in input);
+}
+
+/** The feeder: walks the inputs, spawning one member per item (waiting for slots), reporting each completion. */
+function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, results: SimpleQueue<Entry>, bound: Semaphore | null): Generator<Instruction, void, unknown> {
+  let index = 0;
+  const startOne = function* (input: I): Generator<Instruction, void, unknown> {
+    if (bound !== null) yield* bound.acquire();
+    const i = index++;
+    const g = yield* group.spawnForMap(fn, [input]);
+    g.rawlink((done: Greenlet<unknown>) => results.putNowait({ kind: 'result', index: i, g: done }));
+  };
+  try {
+    if (isBlockingIterator(inputs)) {
+      for (let r = yield* inputs.next(); r.done !== true; r = yield* inputs.next()) yield* startOne(r.value);
+    } else {
+      for (const input of inputs) yield* startOne(input);
+    }
+    results.putNowait({ kind: 'end', count: index });
+  } catch (error) {
+    results.putNowait({ kind: 'error', index, error });
+  }
+}
+
+class Imap<R> {
+  private readonly pending = new Map<number, Greenlet<unknown>>();
+  private want = 0;
+  private delivered = 0;
+  private end = Infinity;
+  private failure: { index: number; error: unknown } | null = null;
+  private finished = false;
+
+  constructor(
+    private readonly results: SimpleQueue<Entry>,
+    private readonly ordered: boolean,
+    private readonly bound: Semaphore | null,
+    private readonly feeder: Greenlet<void>,
+  ) {}
+
+  *step(): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
+    for (;;) {
+      if (this.finished) return { done: true, value: undefined };
+      if (this.ordered) {
+        const g = this.pending.get(this.want);
+        if (g !== undefined) {
+          this.pending.delete(this.want++);
+          return this.deliver(g);
+        }
+        if (this.failure !== null && this.want >= this.failure.index) return this.fail();
+        if (this.want >= this.end) return this.finish();
+      } else {
+        if (this.delivered >= this.end) return this.finish();
+        if (this.failure !== null && this.delivered >= this.failure.index) return this.fail();
+      }
+      const entry = yield* this.results.get();
+      if (entry.kind === 'end') this.end = entry.count;
+      else if (entry.kind === 'error') this.failure = entry;
+      else if (this.ordered) this.pending.set(entry.index, entry.g);
+      else return this.deliver(entry.g);
+    }
+  }
+
+  private deliver(g: Greenlet<unknown>): IteratorResult<R, undefined> {
+    this.delivered++;
+    this.bound?.release();
+    if (!g.successful()) throw g.exception;
+    return { done: false, value: g.value as R };
+  }
+
+  private fail(): never {
+    const { error } = this.failure!;
+    this.finish();
+    throw error;
+  }
+
+  finish(): IteratorResult<R, undefined> {
+    if (!this.finished) {
+      this.finished = true;
+      if (!this.feeder.dead) this.feeder.kill(undefined, { block: false });
+    }
+    return { done: true, value: undefined };
+  }
+}
+
+const stepOp = blocking(function* step<R>(imap: Imap<R>): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
+  return yield* imap.step();
+});
+
+/** @internal the iterator behind `imap` and `imapUnordered`. */
+export function imapIterator<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, ordered: boolean, options: ImapOptions): BlockingIterator<unknown> {
+  if (typeof fn !== 'function') throw new TypeError(`${ordered ? 'imap' : 'imapUnordered'}: fn must be a function`);
+  const maxsize = options.maxsize;
+  if (maxsize !== undefined && (!Number.isInteger(maxsize) || maxsize < 1)) throw new RangeError(`maxsize must be a positive integer, got ${String(maxsize)}`);
+  const bound = maxsize === undefined ? null : new Semaphore(maxsize);
+  const results = new SimpleQueue<Entry>();
+  const feeder = Greenlet.spawn(feed<I>, group, fn, inputs, results, bound);
+  const imap = new Imap<unknown>(results, ordered, bound, feeder);
+  const next = (): Blocking<IteratorResult<unknown, undefined>> => stepOp(imap);
+  const dispose = (): void => void imap.finish();
+  return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
+}

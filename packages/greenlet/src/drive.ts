@@ -66,7 +66,7 @@ export function drive(origin: greenlet, target: greenlet, mode: Mode, argc: numb
       let step: Step;
       try {
         if (t._state === PENDING) step = start(t, run, mode, argc, arg0, args);
-        else if (mode === VALUE) step = t._gen!.next(pack(argc, arg0, args));
+        else if (mode === VALUE) step = t._gen!.next(argc === 1 ? arg0 : pack(argc, arg0, args));
         else step = t._gen!.throw!(arg0);
       } catch (error) {
         finish(t);

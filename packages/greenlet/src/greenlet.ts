@@ -121,21 +121,26 @@ export class greenlet {
    * console.log(doubler.switch<number>(1).value, doubler.switch<number>(5).value); // 2 10
    * ```
    */
-  switch<T = unknown>(...args: unknown[]): Switch<T> {
-    if (!rt.driving) return fromMain(this, VALUE, args) as Switch<T>;
-    const op = arm(rt.current, 'switch');
+  switch<T = unknown>(...args: unknown[]): Switch<T>;
+  switch(...args: unknown[]): Switch<unknown> {
+    if (!rt.driving) return fromMain(this, VALUE, args);
+    const owner = rt.current;
+    let op = owner._op;
+    if (op === undefined || op.armed || owner === rt.main) op = arm(owner);
+    op.armed = true;
     op.target = this;
     op.mode = VALUE;
     const n = args.length;
-    if (n === 1 && !(args[0] instanceof Keywords)) {
+    const first = args[0];
+    if (n === 1 && !(first instanceof Keywords)) {
       op.argc = 1;
-      op.arg0 = args[0];
+      op.arg0 = first;
     } else if (n === 0) {
       op.argc = 0;
     } else {
       loadArguments(op, args);
     }
-    return op as Switch<T>;
+    return op;
   }
 
   /**
@@ -170,7 +175,10 @@ export class greenlet {
     if (!rt.driving) {
       return (asValue ? fromMain(this, VALUE, [thrown]) : fromMain(this, THROW, [thrown])) as Switch<T>;
     }
-    const op = arm(rt.current, 'throw');
+    const owner = rt.current;
+    let op = owner._op;
+    if (op === undefined || op.armed || owner === rt.main) op = arm(owner);
+    op.armed = true;
     op.target = this;
     op.mode = asValue ? VALUE : THROW;
     op.argc = 1;
@@ -299,11 +307,14 @@ function fromMain(target: greenlet, mode: Mode, args: unknown[]): Switch<unknown
   return new SwitchResult(drive(rt.main, target, mode, op.argc, op.arg0, op.args));
 }
 
-/** The reusable switch request of `owner`, armed for one `yield*`. */
-function arm(owner: greenlet, verb: string): SwitchOp {
+/**
+ * The slow path of arming `owner`'s reusable switch request: refuse a switch where none can be
+ * made, report a request that was created and dropped, create the request on first use.
+ */
+function arm(owner: greenlet): SwitchOp {
   if (owner === rt.main) {
     throw new GreenletError(
-      `g.${verb}() cannot be called here: a trace function or a host's park() runs inside a greenlet step and must not switch`,
+      'g.switch() and g.throw() cannot be called here: a trace function or a host\'s park() runs inside a greenlet step and must not switch',
     );
   }
   let op = owner._op;
@@ -314,15 +325,14 @@ function arm(owner: greenlet, verb: string): SwitchOp {
     op.armed = false;
     throw droppedSwitch(op);
   }
-  op.armed = true;
-  op.verb = verb;
   return op;
 }
 
 /** The error for a switch Operation created inside a greenlet and never delegated to. */
 export function droppedSwitch(op: SwitchOp): GreenletError {
+  const verb = op.mode === THROW ? 'throw' : 'switch';
   return new GreenletError(
-    `g.${op.verb}() was created and dropped: inside a greenlet write \`yield* g.${op.verb}(...)\` (a switch does nothing until delegated to)`,
+    `g.${verb}() was created and dropped: inside a greenlet write \`yield* g.${verb}(...)\` (a switch does nothing until delegated to)`,
   );
 }
 

@@ -6,7 +6,11 @@ import type { greenlet } from './greenlet.js';
  * What `g.switch(...)` and `g.throw(...)` return. Inside a greenlet it is an {@link Operation}:
  * `const v = yield* g.switch(x)` suspends the caller and evaluates to what the next transfer back
  * carries. From the main greenlet (ordinary code) the switch has already happened when the call
- * returns, and `value` holds the result: `const v = g.switch(x).value`.
+ * returns, and {@link SwitchValue.value} holds the result: `const v = g.switch(x).value`.
+ *
+ * (An intersection rather than an interface extending Operation, so that the
+ * `coro/no-dropped-operation` lint rule sees the Operation in it and reports `g.switch();`
+ * written without `yield*` inside a generator.)
  *
  * @typeParam T - what the switch evaluates to (`unknown` unless you say: `g.switch<number>()`).
  * @example
@@ -20,7 +24,19 @@ import type { greenlet } from './greenlet.js';
  * console.log(s.value); // "hi"
  * ```
  */
-export interface Switch<T> extends Operation<T> {
+export type Switch<T> = Operation<T> & SwitchValue<T>;
+
+/**
+ * The synchronous face of a {@link Switch}.
+ *
+ * @typeParam T - what the switch evaluated to.
+ * @example
+ * ```ts
+ * import { greenlet } from '@coro/greenlet';
+ * const answer: number = new greenlet(() => 42).switch<number>().value;
+ * ```
+ */
+export interface SwitchValue<T> {
   /**
    * The value the switch returned. Only a switch made from the main greenlet has one; inside a
    * greenlet reading it throws {@link GreenletError} (delegate with `yield*` instead).
@@ -42,22 +58,21 @@ export const THROW = 1;
  * greenlet is resumed with. `armed` is set between `g.switch()` and the `yield*` that consumes it:
  * a request still armed when its greenlet yields something else or finishes was dropped.
  */
-export class SwitchOp implements Switch<unknown>, Iterator<Instruction, unknown, unknown> {
+export class SwitchOp implements Operation<unknown>, SwitchValue<unknown>, Iterator<Instruction, unknown, unknown> {
   target: greenlet | undefined = undefined;
   mode: Mode = VALUE;
   argc = 0;
   arg0: unknown = undefined;
   args: unknown[] | undefined = undefined;
   armed = false;
-  /** Who armed it, for the dropped-switch message (`g2.switch()`). */
-  verb = 'switch';
   private readonly request: IteratorYieldResult<Instruction> = { value: this, done: false };
   private readonly result: { value: unknown; done: true } = { value: undefined, done: true };
 
   get value(): never {
     this.armed = false;
+    const verb = this.mode === THROW ? 'throw' : 'switch';
     throw new GreenletError(
-      `g.${this.verb}() was called inside a running greenlet: delegate to it with \`const v = yield* g.${this.verb}(...)\`. ` +
+      `g.${verb}() was called inside a running greenlet: delegate to it with \`const v = yield* g.${verb}(...)\`. ` +
         'Reading .value (a synchronous switch) only works from the main greenlet, outside every greenlet step.',
     );
   }
@@ -88,7 +103,7 @@ export class SwitchOp implements Switch<unknown>, Iterator<Instruction, unknown,
 }
 
 /** A switch made from the main greenlet: it has already run, and carries its result. */
-export class SwitchResult<T> implements Switch<T> {
+export class SwitchResult<T> implements Operation<T>, SwitchValue<T> {
   constructor(readonly value: T) {}
 
   *[Symbol.iterator](): Iterator<Instruction, T, unknown> {

@@ -1,0 +1,138 @@
+// Scenarios for gc.test.ts that need a real garbage collection: run as
+// `node --expose-gc --import tsx test/gc-child.ts <scenario>`; prints one JSON line of results.
+// (Imports the modules, not src/index.ts, whose version constant only exists in builds and tests.)
+import { GreenletExit } from '../src/errors.js';
+import { getCurrent, greenlet } from '../src/greenlet.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+/** Collect, then let FinalizationRegistry callbacks (which run as later tasks) happen. */
+async function collect(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    gc!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+class SomeError extends Error {
+  override name = 'SomeError';
+}
+
+function* fmain(seen: string[]): Generator<unknown, never, unknown> {
+  try {
+    yield* getCurrent().parent!.switch();
+  } catch (e) {
+    seen.push((e as Error).name);
+    throw e;
+  }
+  throw new SomeError();
+}
+
+const scenarios: Record<string, () => Promise<unknown>> = {
+  async test_dead_circular_ref() {
+    const o = new WeakRef(new greenlet(getCurrent).switch().value as greenlet);
+    await collect();
+    return o.deref() === undefined;
+  },
+
+  async test_circular_greenlet() {
+    class circular_greenlet extends greenlet {
+      self: unknown;
+    }
+    const o = (() => {
+      const g = new circular_greenlet();
+      g.self = g;
+      return new WeakRef(g);
+    })();
+    await collect();
+    return o.deref() === undefined;
+  },
+
+  async test_inactive_ref() {
+    class inactive_greenlet extends greenlet {
+      override *run(): Generator<unknown, void, unknown> {}
+    }
+    const o = new WeakRef(new inactive_greenlet());
+    await collect();
+    return o.deref() === undefined;
+  },
+
+  async test_finalizer_crash() {
+    const log: string[] = [];
+    (() => {
+      const array: unknown[] = [];
+      const parent = getCurrent();
+      const g = new greenlet(function* greenletBody() {
+        try {
+          yield* parent.switch();
+        } catch (e) {
+          if (e instanceof GreenletExit) log.push('Got greenlet exit!');
+        } finally {
+          log.push('finally');
+        }
+      }) as greenlet & { array?: unknown[] };
+      g.array = array;
+      array.push(g);
+      g.switch();
+    })();
+    await collect();
+    return log;
+  },
+
+  async test_dealloc() {
+    const seen: string[] = [];
+    const steps: string[][] = [];
+    let g1: greenlet | undefined = new greenlet(fmain);
+    let g2: greenlet | undefined = new greenlet(fmain);
+    g1.switch(seen);
+    g2.switch(seen);
+    steps.push([...seen]);
+    g1 = undefined;
+    await collect();
+    steps.push([...seen]);
+    g2 = undefined;
+    await collect();
+    steps.push([...seen]);
+    return steps;
+  },
+
+  async test_dealloc_catches_GreenletExit_throws_other() {
+    (() => {
+      const g = new greenlet(function* run() {
+        try {
+          yield* getCurrent().parent!.switch();
+        } catch (e) {
+          if (e instanceof GreenletExit) throw new SomeError('raised while dying');
+        }
+      });
+      g.switch();
+    })();
+    await collect();
+    return 'done';
+  },
+
+  async pending_and_dead_run_nothing() {
+    const log: string[] = [];
+    (() => {
+      new greenlet(function* () {
+        try {
+          log.push('pending ran');
+        } finally {
+          log.push('pending finally');
+        }
+      });
+      const dead = new greenlet(function* () {
+        log.push('dead ran');
+      });
+      dead.switch();
+    })();
+    await collect();
+    return log;
+  },
+};
+
+const name = process.argv[2]!;
+const scenario = scenarios[name];
+if (!scenario) throw new Error(`unknown scenario ${name}`);
+console.log(JSON.stringify(await scenario()));

@@ -10,13 +10,13 @@ export function detached<T>(binding: OperationBinding, operation: Promise<T>, cl
   if (binding.signal.aborted) {
     void operation.then(cleanup, () => undefined);
     binding.settle();
-    return Promise.reject(binding.signal.reason);
+    return Promise.reject(binding.signal.reason as Error);
   }
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => {
       binding.settle();
       void operation.then(cleanup, () => undefined);
-      reject(binding.signal.reason);
+      reject(binding.signal.reason as Error);
     };
     binding.signal.addEventListener('abort', onAbort, { once: true });
     operation.then(
@@ -25,7 +25,7 @@ export function detached<T>(binding: OperationBinding, operation: Promise<T>, cl
         binding.settle();
         resolve(value);
       },
-      (error: unknown) => {
+      (error: Error) => {
         binding.signal.removeEventListener('abort', onAbort);
         binding.settle();
         reject(error);

@@ -6,8 +6,9 @@ import timersPromises from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bridgeIterator as wait } from '../bridge.js';
 import { GreenletExit } from '../greenlet-exit.js';
+import { setHub } from '../current.js';
+import { Hub } from '../hub.js';
 import { spawn } from '../spawn.js';
-import { freshHub } from '../test-support.js';
 import { Timeout } from '../timeout.js';
 import { patchAll, patchChildProcess, patchFetch, patchHttp, patchNet, patchTimers, unpatchAll } from './index.js';
 
@@ -69,7 +70,8 @@ afterAll(async () => {
   local.server.close();
   await once(local.server, 'close');
 });
-beforeEach(() => void freshHub());
+// Real time: these tests wait on real sockets and processes, which a virtual clock cannot jump over.
+beforeEach(() => setHub(new Hub()));
 afterEach(() => {
   unpatchAll();
   local.release();

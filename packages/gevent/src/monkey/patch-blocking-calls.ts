@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { BlockingCall, notify } from '../monitor/events.js';
+import type { RawGreenlet } from '../raw-greenlet.js';
 import { BlockingCallError } from './blocking-call-error.js';
 import { currentGreenlet, patchedHub } from './current.js';
 import { markPatched, replace } from './registry.js';
@@ -15,11 +16,11 @@ let policy: BlockingPolicy = 'warn';
 const warned = new Set<string>();
 const guards = new WeakSet<object>();
 
-const targets: ReadonlyArray<readonly [string, Record<string, unknown>, (name: string) => boolean]> = [
-  ['fs', fs as unknown as Record<string, unknown>, (name) => name.endsWith('Sync')],
-  ['child_process', childProcess as unknown as Record<string, unknown>, (name) => name.endsWith('Sync')],
-  ['zlib', zlib as unknown as Record<string, unknown>, (name) => name.endsWith('Sync')],
-  ['crypto', crypto as unknown as Record<string, unknown>, (name) => name.endsWith('Sync')],
+const targets: ReadonlyArray<readonly [string, object]> = [
+  ['fs', fs],
+  ['child_process', childProcess],
+  ['zlib', zlib],
+  ['crypto', crypto],
 ];
 
 function guard(api: string, original: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
@@ -35,13 +36,13 @@ function guard(api: string, original: (...args: unknown[]) => unknown): (...args
   return guarded;
 }
 
-function report(api: string, greenlet: object): void {
+function report(api: string, greenlet: RawGreenlet): void {
   notify(new BlockingCall(api, greenlet));
   if (policy === 'throw') throw new BlockingCallError(api, greenlet);
   // One warning per API keeps a loop of readFileSync calls from flooding stderr; the events still fire each time.
   if (!warned.has(api)) {
     warned.add(api);
-    process.emitWarning(`${api}() blocks the whole thread; it was called inside greenlet ${String(greenlet)}`, 'BlockingCallWarning');
+    process.emitWarning(`${api}() blocks the whole thread; it was called inside greenlet ${greenlet.name}`, 'BlockingCallWarning');
   }
 }
 
@@ -72,10 +73,11 @@ export function patchBlockingCalls(options: { policy?: BlockingPolicy } = {}): v
   }
   policy = next;
   patchedHub();
-  for (const [moduleName, target, selects] of targets) {
+  for (const [moduleName, module] of targets) {
+    const target = module as Record<string, unknown>;
     for (const name of Object.keys(target)) {
       const original = target[name];
-      if (typeof original !== 'function' || !selects(name) || guards.has(original)) continue;
+      if (typeof original !== 'function' || !name.endsWith('Sync') || guards.has(original)) continue;
       replace(`node:${moduleName}`, target, name, guard(`${moduleName}.${name}`, original as (...args: unknown[]) => unknown));
     }
   }

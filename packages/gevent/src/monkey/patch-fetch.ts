@@ -32,7 +32,7 @@ function boundBodyReader(name: (typeof BODY_READERS)[number], original: (this: R
     if (owner === undefined) return original.call(this);
     // The reader may be another greenlet than the requester: the body belongs to whoever reads it.
     return settleWith(bindOperation(owner, true, undefined, controller), original.call(this));
-  } as unknown as Response[typeof name];
+  };
 }
 
 /**

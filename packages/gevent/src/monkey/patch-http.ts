@@ -24,7 +24,7 @@ function patchModule(moduleName: string, target: typeof http | typeof https): vo
     const original = target[name] as (...args: unknown[]) => ClientRequest;
     replace(moduleName, target, name, function (this: unknown, ...args: unknown[]) {
       return bindRequest(original.apply(this, args));
-    } as (typeof target)[typeof name]);
+    });
   }
 }
 

@@ -28,7 +28,7 @@ function patchConnect(name: 'connect' | 'createConnection'): void {
     const options = args[0];
     const signal = typeof options === 'object' && options !== null ? (options as { signal?: AbortSignal }).signal : undefined;
     return bindConnect(original.apply(this, args), signal);
-  } as (typeof net)[typeof name]);
+  });
 }
 
 /**

@@ -29,11 +29,11 @@ function patchOne<Args extends unknown[]>(
   clearName: 'clearTimeout' | 'clearInterval' | 'clearImmediate',
   once: boolean,
 ): void {
-  const host = target as Record<string, (...args: any[]) => any>;
+  const host = target as Record<string, (...args: unknown[]) => unknown>;
   const original = host[name]!;
   const clear = host[clearName]!;
   replace(moduleName, host, name, function (this: unknown, callback: (...args: Args) => void, ...rest: unknown[]) {
-    if (typeof callback !== 'function') return original.call(this, callback, ...rest) as TimerHandle;
+    if (typeof callback !== 'function') return original.call(this, callback, ...rest);
     let handle: TimerHandle | undefined = undefined;
     const run = once
       ? function (this: unknown, ...args: Args) {
@@ -44,10 +44,10 @@ function patchOne<Args extends unknown[]>(
     handle = original.call(this, run, ...rest) as TimerHandle;
     bindTimer(handle, (h) => clear(h));
     return handle;
-  });
+  } as (...args: unknown[]) => unknown);
   replace(moduleName, host, clearName, function (this: unknown, handle: unknown) {
     settle(handle);
-    return clear.call(this, handle);
+    clear.call(this, handle);
   });
 }
 

@@ -20,7 +20,7 @@ const patchedAreas = new Set<PatchArea>();
  */
 export function replace<T extends object, K extends keyof T & string>(moduleName: string, target: T, name: K, replacement: T[K]): void {
   let names = saved.get(moduleName);
-  if (!names) saved.set(moduleName, (names = new Map()));
+  if (!names) saved.set(moduleName, (names = new Map<string, Saved>()));
   if (!names.has(name)) names.set(name, { target, name, original: target[name], hadOwn: Object.hasOwn(target, name) });
   setProperty(target, name, replacement);
 }

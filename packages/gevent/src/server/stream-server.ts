@@ -6,10 +6,11 @@ import { Greenlet } from '../greenlet.js';
 import { GreenSocket } from './green-socket.js';
 
 /**
- * Handles one connection in a greenlet of its own. When it returns (or raises), the server closes
- * the client socket.
+ * Handles one connection in a greenlet of its own: usually a generator function (its blocking
+ * calls use `yield*`); if it returns an Operation, the greenlet delegates to it. When it returns
+ * (or raises), the server closes the client socket.
  */
-export type Handler = (socket: GreenSocket, address: AddressInfo) => Operation<unknown> | Generator<unknown, unknown, unknown> | unknown;
+export type Handler = (socket: GreenSocket, address: AddressInfo) => unknown;
 
 /** The pool a {@link StreamServer} spawns handlers in: any gevent `Pool` fits. */
 export interface HandlerPool {
@@ -60,6 +61,7 @@ export class StreamServer {
   readonly #waiting: net.Socket[] = [];
   #started = false;
   #closed = false;
+  #onStopped: Array<() => void> = [];
 
   /**
    * @param listener `{ host, port }` to listen on (port 0 picks a free one), or a `net.Server`
@@ -139,12 +141,13 @@ export class StreamServer {
         });
       });
     }
+    this.#drain();
   }
 
   /** Start, then block (the calling greenlet, or `await` from ordinary code) until stopped. */
   *serveForever(): Generator<unknown, void, unknown> {
     yield* bridgeIterator(this.start());
-    yield* bridgeIterator(new Promise<void>((resolve) => this.#server.once('close', () => resolve())));
+    if (!this.#closed) yield* bridgeIterator(new Promise<void>((resolve) => this.#onStopped.push(resolve)));
   }
 
   #full(): boolean {
@@ -156,7 +159,8 @@ export class StreamServer {
       socket.destroy();
       return;
     }
-    if (this.#full()) {
+    // Before start() (a server handed in already listening) or while full, the connection waits unread.
+    if (!this.#started || this.#full()) {
       socket.pause();
       this.#waiting.push(socket);
       return;
@@ -178,7 +182,7 @@ export class StreamServer {
   }
 
   #drain(): void {
-    while (this.#waiting.length > 0 && !this.#full()) {
+    while (this.#started && this.#waiting.length > 0 && !this.#full()) {
       const socket = this.#waiting.shift()!;
       if (!socket.destroyed) this.#spawn(socket);
     }
@@ -195,6 +199,7 @@ export class StreamServer {
       this.#started = false;
       for (const socket of this.#waiting.splice(0)) socket.destroy();
       if (this.#server.listening) this.#server.close();
+      for (const resolve of this.#onStopped.splice(0)) resolve();
     }
     const handlers = [...this.#handlers];
     if (handlers.length === 0) return;

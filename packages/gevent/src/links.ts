@@ -19,10 +19,11 @@ export interface LinkTarget<S> {
 /** A link callback or target. */
 export type Link<S> = ((source: S) => unknown) | LinkTarget<S>;
 
-/** Call one link; the caller catches and reports errors. */
-export function callLink<S>(link: Link<S>, source: S): void {
-  if (typeof link === 'function') link(source);
-  else link.onLink(source);
+/** Call one link and return what it returned (a spawned link's greenlet runs a returned Operation); the caller reports errors. */
+export function callLink<S>(link: Link<S>, source: S): unknown {
+  if (typeof link === 'function') return link(source);
+  link.onLink(source);
+  return undefined;
 }
 
 /** Validate a link argument. */

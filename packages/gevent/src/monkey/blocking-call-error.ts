@@ -14,6 +14,7 @@
  * ```
  */
 export class BlockingCallError extends Error {
+  /** Always `'BlockingCallError'`. */
   override readonly name = 'BlockingCallError';
 
   /**

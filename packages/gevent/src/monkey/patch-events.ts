@@ -13,6 +13,7 @@ import type { PatchArea } from './registry.js';
  * ```
  */
 export class DoNotPatch extends Error {
+  /** Always `'DoNotPatch'`. */
   override readonly name = 'DoNotPatch';
 }
 

@@ -9,7 +9,9 @@ export interface Demo {
 }
 
 /** The demos, in tour order (architecture §5). Each package issue adds its own. */
-export const demos: Demo[] = [];
+export const demos: Demo[] = [
+  { name: 'greenlet', heading: '2. greenlet: test1/test2 handing control with g.switch()', file: 'greenlet.ts' },
+];
 
 /** Find a demo by name, with an error that lists the known names. */
 export function findDemo(name: string): Demo {

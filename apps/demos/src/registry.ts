@@ -11,6 +11,8 @@ export interface Demo {
 /** The demos, in tour order (architecture §5). Each package issue adds its own. */
 export const demos: Demo[] = [
   { name: 'greenlet', heading: '2. greenlet: test1/test2 handing control with g.switch()', file: 'greenlet.ts' },
+  { name: 'gevent-sleep', heading: '3. gevent: spawn + join, time.sleep unpatched then after patchAll()', file: 'gevent-sleep.ts' },
+  { name: 'gevent-http', heading: '4. gevent: the HTTP crawler, 1 worker then 10', file: 'gevent-http.ts' },
 ];
 
 /** Find a demo by name, with an error that lists the known names. */

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Docs never drift: every ```ts block of every guide is type-checked against the built packages, and every
-// runnable one is executed and what it prints compared with the page.
+// runnable one is executed and what it prints compared with the page. Runnable ```python blocks (the From Python
+// page's originals) are run with a Python that has greenlet and gevent, when there is one, and must print the same.
 //
 // A ```ts block is runnable when the next thing on the page (after blank lines and at most one short label line
 // such as "Output:" or "输出：") is a ```text block: that block is the expected output, line for line. In the
 // expected output, `…` stands for any text within one line (for timings and other numbers that vary).
+// Arguments, if any, restrict the check to the guides whose path contains one of them.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,18 +20,20 @@ const workDir = join(docsDir, '.samples');
 const outDir = join(workDir, 'out');
 const tsc = join(docsDir, '..', 'node_modules', 'typescript', 'bin', 'tsc');
 const runTimeoutMs = 30_000;
+const python = process.env.CORO_PYTHON ?? '/usr/bin/python3';
 const started = performance.now();
 
 const guideFiles = readdirSync(guidesDir, { recursive: true })
   .filter((file) => String(file).endsWith('.md'))
   .map((file) => join(guidesDir, String(file)))
+  .filter((file) => process.argv.length <= 2 || process.argv.slice(2).some((only) => file.includes(only)))
   .sort();
 
 // One file per distinct sample: the English and Chinese pages often share code, which is then checked once.
 const samples = new Map();
 for (const file of guideFiles) {
   for (const sample of extractSamples(readFileSync(file, 'utf8'))) {
-    const hash = createHash('sha1').update(sample.code).digest('hex').slice(0, 10);
+    const hash = createHash('sha1').update(sample.lang).update(sample.code).digest('hex').slice(0, 10);
     const where = `${relative(docsDir, file)}:${sample.line}`;
     const known = samples.get(hash);
     if (known) {
@@ -39,7 +43,8 @@ for (const file of guideFiles) {
       }
       known.output ??= sample.output;
     } else {
-      samples.set(hash, { ...sample, name: `sample-${hash}`, file, places: [where] });
+      const extension = sample.lang === 'python' ? 'py' : 'ts';
+      samples.set(hash, { ...sample, name: `sample-${hash}`, source: `sample-${hash}.${extension}`, file, places: [where] });
     }
   }
 }
@@ -61,7 +66,7 @@ writeFileSync(
     include: ['*.ts'],
   }),
 );
-for (const sample of samples.values()) writeFileSync(join(workDir, `${sample.name}.ts`), sample.code);
+for (const sample of samples.values()) writeFileSync(join(workDir, sample.source), sample.code);
 
 // Type-check (and compile) every sample at once; report errors at their line in the guide.
 try {
@@ -80,11 +85,16 @@ try {
   }
 }
 
-const runnable = [...samples.values()].filter((s) => s.output !== undefined);
+const pythonWorks = canRunPython();
+const runnable = [...samples.values()].filter((s) => s.output !== undefined && (s.lang === 'ts' || pythonWorks));
 if (failures === 0) await runAll(runnable);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const summary = `${samples.size} distinct samples from ${guideFiles.length} pages type-checked, ${runnable.length} run and their output compared, in ${seconds}s`;
+const count = (lang, list) => list.filter((s) => s.lang === lang).length;
+const all = [...samples.values()];
+const summary =
+  `${count('ts', all)} distinct TypeScript samples from ${guideFiles.length} pages type-checked; ` +
+  `${count('ts', runnable)} TypeScript and ${count('python', runnable)} Python samples run and their output compared, in ${seconds}s`;
 if (failures > 0) {
   console.error(`docs samples: ${failures} failure(s); ${summary}`);
   process.exitCode = 1;
@@ -114,7 +124,9 @@ async function runOne(sample) {
 
 function execute(sample) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(outDir, `${sample.name}.js`)], { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, args] =
+      sample.lang === 'python' ? [python, [join(workDir, sample.source)]] : [process.execPath, [join(outDir, `${sample.name}.js`)]];
+    const child = spawn(command, args, { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -128,6 +140,16 @@ function execute(sample) {
       resolve(mismatch ? { message: `${where}: ${mismatch}`, retry: true } : undefined);
     });
   });
+}
+
+function canRunPython() {
+  try {
+    execFileSync(python, ['-c', 'import greenlet, gevent'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.log(`  note the Python originals were not run: ${python} with greenlet and gevent is not available (set CORO_PYTHON)`);
+    return false;
+  }
 }
 
 /** Line by line; `…` in an expected line matches any text. Returns a description of the first difference. */

@@ -4,4 +4,5 @@ import type { Suite } from '../measurement.js';
 export const suites: Record<string, () => Promise<Suite>> = {
   compare: () => import('./compare.js').then((m) => m.compareSuite()),
   core: () => import('./core.js').then((m) => m.coreSuite()),
+  greenlet: () => import('./greenlet.js').then((m) => m.greenletSuite()),
 };

@@ -1,0 +1,68 @@
+// Child-process workloads of the `greenlet` suite: each export runs in a fresh Node process.
+import { greenlet } from '@coro/greenlet';
+import { opsPerSecond } from '../timing.js';
+
+export type Rate = { opsPerSec: number; runs: number; spread: number };
+
+export const SWITCHES = 2_000_000;
+export const CREATES = 200_000;
+export const RUNS = 7;
+
+let g1: greenlet;
+let g2: greenlet;
+let half = 0;
+
+function* first(): Generator<unknown, void, unknown> {
+  for (let i = 0; i < half; i++) yield* g2.switch(i);
+}
+
+function* second(): Generator<unknown, void, unknown> {
+  for (;;) yield* g1.switch(1);
+}
+
+/** switch-2, @coro/greenlet: two greenlets switching to each other; one switch per switch() call. */
+export function greenletSwitch2(switches: number, runs: number): Promise<Rate> {
+  half = switches / 2;
+  return opsPerSecond(switches, runs, () => {
+    g1 = new greenlet(first);
+    g2 = new greenlet(second);
+    g1.switch(); // returns when `first` finishes; `second` is left suspended, as in Python
+  });
+}
+
+function* pingPong(): Generator<number, void, number> {
+  let v = 0;
+  for (;;) v = yield v;
+}
+
+/** switch-2, the floor: two raw generators resumed alternately by a plain loop, one resume per switch. */
+export function rawSwitch2(switches: number, runs: number): Promise<Rate> {
+  return opsPerSecond(switches, runs, () => {
+    const a = pingPong();
+    const b = pingPong();
+    a.next();
+    b.next();
+    for (let i = 0; i < switches / 2; i++) {
+      a.next(i);
+      b.next(i);
+    }
+  });
+}
+
+function* body(x: number): Generator<unknown, number, unknown> {
+  return x;
+}
+
+/** create-200k, @coro/greenlet: create a greenlet, switch into it, let it finish. */
+export function greenletCreate(creates: number, runs: number): Promise<Rate> {
+  return opsPerSecond(creates, runs, () => {
+    for (let i = 0; i < creates; i++) new greenlet(body).switch(i);
+  });
+}
+
+/** create-200k, the floor: create a raw generator and run it to its end. */
+export function rawCreate(creates: number, runs: number): Promise<Rate> {
+  return opsPerSecond(creates, runs, () => {
+    for (let i = 0; i < creates; i++) body(i).next();
+  });
+}

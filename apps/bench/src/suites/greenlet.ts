@@ -1,0 +1,75 @@
+import { inChild } from '../child.js';
+import { summarise, type Measurement, type Suite } from '../measurement.js';
+import { inPython } from '../python.js';
+import { CREATES, RUNS, SWITCHES, type Rate } from './greenlet-cases.js';
+
+const cpus = '1';
+const placement = `child process, taskset -c ${cpus}`;
+const cases = new URL('./greenlet-cases.ts', import.meta.url);
+
+/** The same workloads in Python greenlet, pinned to the same CPU; prints the per-run rates as JSON. */
+const pythonScript = (kind: 'switch' | 'create', ops: number, runs: number): string => `
+import os, json, time
+os.sched_setaffinity(0, {${cpus}})
+from greenlet import greenlet
+N = ${ops}
+def switch_rate():
+    def first():
+        for i in range(N // 2):
+            g2.switch(i)
+    def second(_):
+        while True:
+            g1.switch(1)
+    g1 = greenlet(first)
+    g2 = greenlet(second)
+    start = time.perf_counter()
+    g1.switch()
+    return N / (time.perf_counter() - start)
+def create_rate():
+    def body(x):
+        return x
+    start = time.perf_counter()
+    for i in range(N):
+        greenlet(body).switch(i)
+    return N / (time.perf_counter() - start)
+rate = ${kind === 'switch' ? 'switch_rate' : 'create_rate'}
+rate()
+print(json.dumps([rate() for _ in range(${runs})]))
+`;
+
+async function python(caseName: string, kind: 'switch' | 'create', ops: number): Promise<Measurement> {
+  const result = await inPython<number[]>(pythonScript(kind, ops, RUNS), ['greenlet']);
+  if ('skipped' in result) return { suite: 'greenlet', case: caseName, impl: 'python-greenlet', runs: 0, spread: 0, note: result.skipped };
+  const { value, runs, spread } = summarise(result);
+  return { suite: 'greenlet', case: caseName, impl: 'python-greenlet', opsPerSec: value, runs, spread, note: `/usr/bin/python3, ${placement}` };
+}
+
+async function child(caseName: string, impl: string, exportName: string, ops: number): Promise<Measurement> {
+  try {
+    const r = await inChild<Rate>(cases, exportName, [ops, RUNS], { cpus });
+    return { suite: 'greenlet', case: caseName, impl, ...r, note: placement };
+  } catch (error) {
+    return { suite: 'greenlet', case: caseName, impl, runs: 0, spread: 0, note: `failed: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+/**
+ * @coro/greenlet against Python's greenlet (same workload, same CPU) and the raw generator floor:
+ * `switch-2` counts one switch per switch() call between two greenlets; `create-200k` creates,
+ * starts and finishes 200,000 greenlets. Targets (issue 4): switch-2 ≥ 5× and create-200k ≥ 10×
+ * Python greenlet. Each figure comes from its own child process pinned to one CPU.
+ */
+export function greenletSuite(): Promise<Suite> {
+  return Promise.resolve({
+    name: 'greenlet',
+    description: 'greenlet switch rate and create-run-finish rate, vs Python greenlet and raw generators',
+    async *run(): AsyncIterable<Measurement> {
+      yield await child('switch-2', '@coro/greenlet', 'greenletSwitch2', SWITCHES);
+      yield await python('switch-2', 'switch', SWITCHES / 2);
+      yield await child('switch-2', 'raw-generator', 'rawSwitch2', SWITCHES);
+      yield await child('create-200k', '@coro/greenlet', 'greenletCreate', CREATES);
+      yield await python('create-200k', 'create', CREATES);
+      yield await child('create-200k', 'raw-generator', 'rawCreate', CREATES);
+    },
+  });
+}

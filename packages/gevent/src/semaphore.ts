@@ -36,6 +36,10 @@ const waitOp = blocking(function* wait(sem: Semaphore, timeout: number | Timeout
   return sem.counter;
 });
 
+const always = blocking(function* always<T>(value: T): Generator<Instruction, T, unknown> {
+  return value;
+});
+
 function checkValue(value: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`semaphore value must be an integer, got ${String(value)}`);
   if (value < 0) throw new RangeError('semaphore initial value must be >= 0');
@@ -164,13 +168,12 @@ export class DummySemaphore extends Semaphore {
     return false;
   }
   override acquire(): Blocking<boolean> {
-    return acquireOp(this, true, undefined);
+    return always(true);
   }
   override release(): number {
-    this.counter = 1;
     return 1;
   }
   override wait(): Blocking<number> {
-    return waitOp(this, undefined);
+    return always(1);
   }
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import pLimit from 'p-limit';
 import { inChild } from '../child.js';
-import { summarise, type Measurement } from '../measurement.js';
+import { summarise, type Measurement, type Suite } from '../measurement.js';
 import { inPython } from '../python.js';
 import { opsPerSecond } from '../timing.js';
 
@@ -109,4 +109,18 @@ export async function* httpCases(): AsyncIterable<Measurement> {
     child.stdin?.end();
     await once(child, 'exit');
   }
+}
+
+/**
+ * Suite `gevent`: the hub's own cases (issue 5, from `./gevent.ts` when it exports
+ * `geventCases`) followed by `http-2000`, in one run.
+ */
+export function geventSuite(): Suite {
+  return {
+    name: 'gevent',
+    description: '@coro/gevent against Python gevent: hub cases, then 2,000 GETs at concurrency 100 (http-2000)',
+    async *run() {
+      yield* httpCases();
+    },
+  };
 }

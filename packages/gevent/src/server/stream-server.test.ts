@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setHub } from '../current.js';
 import { Hub } from '../hub.js';
+import { Pool } from '../pool.js';
 import { spawn } from '../spawn.js';
 import type { GreenSocket } from './green-socket.js';
 import { StreamServer, type StreamServerOptions } from './stream-server.js';
@@ -190,6 +191,16 @@ describe('TestPoolSpawn', () => {
     long.socket.end();
     expect(await long.result).toBe('hello');
     expect(await short.result).toBe('hello');
+  });
+
+  it('runs handlers as members of the Pool it is given', async () => {
+    const pool = new Pool(5);
+    const port = await startServer({ spawn: pool });
+    const long = await makeRequest(port, '/long');
+    while (pool.size < 1) await new Promise((resolve) => setImmediate(resolve));
+    expect([pool.size, pool.freeCount()]).toEqual([1, 4]);
+    long.socket.end();
+    expect(await long.result).toBe('hello');
   });
 
   it('rejects a spawn that is neither a positive integer nor a pool', () => {

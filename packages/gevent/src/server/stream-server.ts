@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import type { Operation } from '@coro/core';
 import { bridgeIterator } from '../bridge.js';
 import { Greenlet } from '../greenlet.js';
+import { Pool } from '../pool.js';
 import { GreenSocket } from './green-socket.js';
 
 /**
@@ -12,22 +13,15 @@ import { GreenSocket } from './green-socket.js';
  */
 export type Handler = (socket: GreenSocket, address: AddressInfo) => unknown;
 
-/** The pool a {@link StreamServer} spawns handlers in: any gevent `Pool` fits. */
-export interface HandlerPool {
-  /** True when no slot is free. */
-  full(): boolean;
-  /** Add a greenlet to the pool and start it (called only when a slot is free). */
-  start(greenlet: Greenlet<unknown>): unknown;
-}
-
 /** Options for a {@link StreamServer}. */
 export interface StreamServerOptions {
   /**
-   * Where handlers run: omitted, a new greenlet per connection (gevent's `'default'`); a number
-   * or a pool bounds the live handlers: while full the server stops accepting (connections wait
-   * unread, as they would in the listen backlog) until a slot frees.
+   * Where handlers run: omitted, a new greenlet per connection (gevent's `'default'`); a `Pool`
+   * (or a size, for a `Pool` of that size) bounds the live handlers: while it is full the server
+   * stops serving new connections (they wait unread, as they would in the listen backlog) until a
+   * slot frees.
    */
-  spawn?: number | HandlerPool;
+  spawn?: number | Pool;
   /** The listen backlog (only with an address; 128 by default). */
   backlog?: number;
 }
@@ -55,8 +49,8 @@ export class StreamServer {
   readonly #listenOn: { host: string; port: number } | undefined;
   readonly #backlog: number;
   readonly #handle: Handler;
-  readonly #limit: number;
-  readonly #pool: HandlerPool | undefined;
+  readonly #pool: Pool | undefined;
+  #starting = 0;
   readonly #handlers = new Set<Greenlet<unknown>>();
   readonly #waiting: net.Socket[] = [];
   #started = false;
@@ -83,13 +77,11 @@ export class StreamServer {
     const spawn = options.spawn;
     if (typeof spawn === 'number') {
       if (!Number.isInteger(spawn) || spawn < 1) throw new RangeError(`StreamServer: options.spawn must be a positive integer or a Pool, got ${spawn}`);
-      this.#limit = spawn;
-    } else {
-      if (spawn !== undefined && (typeof spawn.full !== 'function' || typeof spawn.start !== 'function')) {
-        throw new TypeError('StreamServer: options.spawn must be a number or a Pool (an object with full() and start(greenlet))');
-      }
+      this.#pool = new Pool(spawn);
+    } else if (spawn === undefined || spawn instanceof Pool) {
       this.#pool = spawn;
-      this.#limit = Infinity;
+    } else {
+      throw new TypeError('StreamServer: options.spawn must be a positive integer or a Pool');
     }
     this.#backlog = options.backlog ?? 128;
     this.#handle = handle;
@@ -151,7 +143,8 @@ export class StreamServer {
   }
 
   #full(): boolean {
-    return this.#handlers.size >= this.#limit || (this.#pool?.full() ?? false);
+    // Slots promised to handlers whose pool.start() has not run yet count as taken.
+    return this.#pool !== undefined && this.#pool.freeCount() - this.#starting <= 0;
   }
 
   #accept(socket: net.Socket): void {
@@ -175,10 +168,22 @@ export class StreamServer {
     this.#handlers.add(g);
     g.rawlink(() => {
       this.#handlers.delete(g);
-      this.#drain();
+      // The pool frees its slot in a link of its own, after this one: look once it has.
+      g.hub.runCallback(() => this.#drain());
     });
-    if (this.#pool !== undefined) this.#pool.start(g);
-    else g.start();
+    if (this.#pool === undefined) {
+      g.start();
+      return;
+    }
+    // A slot is free, so this blocking call completes in the hub's next turn without waiting.
+    this.#starting++;
+    this.#pool.start(g).then(
+      () => this.#starting--,
+      (error: unknown) => {
+        this.#starting--;
+        g.hub.reportError(this, error);
+      },
+    );
   }
 
   #drain(): void {

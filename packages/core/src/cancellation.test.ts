@@ -93,6 +93,7 @@ describe('cancellation', () => {
   it('delivers a value the task was already resumed with, and the cancel at its next yield', async () => {
     const { scheduler } = virtual();
     const log: string[] = [];
+    // eslint-disable-next-line prefer-const -- assigned after the canceller that reads it is spawned
     let sleeper!: Task<unknown>;
     // Spawned first, so its timer fires first at the shared deadline: when it runs, the sleeper
     // has been resumed (its timer fired too) but has not run yet.

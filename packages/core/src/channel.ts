@@ -152,7 +152,7 @@ class Receive<T> extends SuspendOperation<T | Received<T>> {
     super();
   }
   enter(resume: Resume<T | Received<T>>): Teardown | void {
-    if (!this.unwrap) return this.channel.receiveInto(resume as Resume<Received<T>>);
+    if (!this.unwrap) return this.channel.receiveInto(resume);
     return this.channel.receiveInto({
       resolve: (r) => (r.done === true ? resume.reject(new ChannelClosed()) : resume.resolve(r.value)),
       reject: (e) => resume.reject(e),

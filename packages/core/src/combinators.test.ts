@@ -138,7 +138,10 @@ describe('forEach', () => {
     const log: string[] = [];
     async function* numbers(): AsyncGenerator<number> {
       try {
-        for (let i = 0; ; i++) yield i;
+        for (let i = 0; ; i++) {
+          await Promise.resolve();
+          yield i;
+        }
       } finally {
         log.push('source closed');
       }

@@ -125,7 +125,7 @@ export class CoroutineExecutor implements Executor {
   }
 }
 
-function* runExport(fn: (...args: unknown[]) => unknown, args: unknown[], signal: AbortSignal): Generator<Instruction, any, any> {
+function* runExport(fn: (...args: unknown[]) => unknown, args: unknown[], signal: AbortSignal): Generator<Instruction, unknown, any> {
   const made = withJobSignal(signal, () => fn(...args));
   if (made !== null && typeof made === 'object' && typeof (made as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function' && typeof (made as { next?: unknown }).next === 'function') {
     return yield* made as Operation<unknown>;

@@ -109,7 +109,7 @@ export function endStep(token: number): object | undefined {
  * ```
  */
 export function droppedOperationError(op: object): TypeError {
-  const label = String(op);
+  const label = (op as { toString(): string }).toString();
   return new TypeError(
     `${label} was created but never started: write \`yield* ${label}\` (an Operation does nothing until you delegate to it with yield*; to start it later, keep a function that creates it instead)`,
   );

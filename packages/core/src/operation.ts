@@ -95,3 +95,17 @@ export interface Operation<T> {
   /** Start this operation's steps; `yield*` calls it for you. */
   [Symbol.iterator](): Iterator<Instruction, T, any>;
 }
+
+/**
+ * What `spawn` runs: any {@link Operation}, or a generator whose yields are left untyped
+ * (`Generator<unknown, T>`), as hand-annotated generator functions often are.
+ *
+ * @example
+ * ```ts
+ * function* worker(): Generator<unknown, number> { yield; return 1; }
+ * const body: Coroutine<number> = worker();
+ * ```
+ *
+ * @typeParam T - the result.
+ */
+export type Coroutine<T> = Operation<T> | Generator<unknown, T, any>;

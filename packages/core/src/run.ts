@@ -1,5 +1,5 @@
 import { defaultScheduler } from './default-scheduler.js';
-import type { Operation } from './operation.js';
+import type { Coroutine } from './operation.js';
 
 /**
  * Enter the coroutine world from ordinary code: run `fn(...args)` as a root task on the default
@@ -18,7 +18,7 @@ import type { Operation } from './operation.js';
  * @typeParam T - the result.
  * @typeParam A - `fn`'s parameters.
  */
-export function run<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Promise<T> {
+export function run<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Promise<T> {
   const task = defaultScheduler().spawn(fn, ...args);
   return task.then((value) => value); // attach now, so a failure is never reported as unobserved
 }

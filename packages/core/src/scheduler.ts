@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import { describeInstruction } from './describe.js';
 import { beginStep, droppedOperationError, endStep } from './dropped-operation.js';
 import { SchedulerError } from './errors.js';
-import type { Operation, Suspend } from './operation.js';
+import type { Coroutine, Suspend } from './operation.js';
 import { RealClock } from './real-clock.js';
 import { RunQueue } from './run-queue.js';
 import { forever } from './suspend.js';
@@ -100,9 +100,9 @@ export class Scheduler implements Owner, AsyncDisposable {
    * @typeParam T - the task's result.
    * @typeParam A - `fn`'s parameters.
    */
-  spawn<T>(fn: () => Operation<T>, options?: SpawnOptions): Task<T>;
-  spawn<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Task<T>;
-  spawn(fn: (...args: unknown[]) => Operation<unknown>): Task<unknown> {
+  spawn<T>(fn: () => Coroutine<T>, options?: SpawnOptions): Task<T>;
+  spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Task<T>;
+  spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
     // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
     return createTask(this, this, fn, restArgs(arguments));
   }
@@ -115,6 +115,7 @@ export class Scheduler implements Owner, AsyncDisposable {
     if (current !== null && current.scheduler === this) {
       throw new SchedulerError(`scheduler.run() was called from inside its own task "${current.name}": the scheduler is already running; join the tasks with yield* instead`);
     }
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a task's failure is whatever it threw
     if (this.firstChild === null) return this.failures.length > 0 ? Promise.reject(this.failures.shift()) : Promise.resolve();
     return new Promise((resolve, reject) => this.idleWaiters.push({ resolve, reject }));
   }

@@ -2,7 +2,7 @@ import { defaultScheduler } from './default-scheduler.js';
 import { drained } from './drained.js';
 import { Cancelled } from './errors.js';
 import { Event } from './event.js';
-import type { Operation } from './operation.js';
+import type { Coroutine, Operation } from './operation.js';
 import { operation } from './operation-factory.js';
 import { currentTask, type Scheduler } from './scheduler.js';
 import { createTask, restArgs, spawn, type SpawnOptions } from './spawn.js';
@@ -80,9 +80,9 @@ export class Scope implements AsyncDisposable {
    * @typeParam T - the task's result.
    * @typeParam A - `fn`'s parameters.
    */
-  spawn<T>(fn: () => Operation<T>, options?: SpawnOptions): Task<T>;
-  spawn<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Task<T>;
-  spawn(fn: (...args: unknown[]) => Operation<unknown>): Task<unknown> {
+  spawn<T>(fn: () => Coroutine<T>, options?: SpawnOptions): Task<T>;
+  spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Task<T>;
+  spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
     if (this.holder.st >= COMPLETING) throw new RangeError(`Scope.spawn: the scope "${this.holder.name}" has ended`);
     // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
     return createTask(this.holder.scheduler, this.holder, fn, restArgs(arguments));

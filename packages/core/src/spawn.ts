@@ -1,5 +1,5 @@
 import { describeValue } from './describe.js';
-import type { Instruction, Operation } from './operation.js';
+import type { Coroutine, Instruction } from './operation.js';
 import { defaultScheduler } from './default-scheduler.js';
 import { currentTask, type Scheduler } from './scheduler.js';
 import { captureSpawnStack } from './spawn-stack.js';
@@ -40,9 +40,9 @@ export interface SpawnOptions {
  * @typeParam T - the task's result.
  * @typeParam A - `fn`'s parameters.
  */
-export function spawn<T>(fn: () => Operation<T>, options?: SpawnOptions): Task<T>;
-export function spawn<T, A extends unknown[]>(fn: (...args: A) => Operation<T>, ...args: A): Task<T>;
-export function spawn(fn: (...args: unknown[]) => Operation<unknown>): Task<unknown> {
+export function spawn<T>(fn: () => Coroutine<T>, options?: SpawnOptions): Task<T>;
+export function spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Task<T>;
+export function spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
   // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
   const args = restArgs(arguments);
   const parent = currentTask();
@@ -61,7 +61,7 @@ export function restArgs(args: IArguments): unknown[] {
 }
 
 /** Make, link and queue a task. @internal */
-export function createTask(scheduler: Scheduler, owner: Owner, fn: (...args: unknown[]) => Operation<unknown>, args: unknown[]): Task<unknown> {
+export function createTask(scheduler: Scheduler, owner: Owner, fn: (...args: unknown[]) => Coroutine<unknown>, args: unknown[]): Task<unknown> {
   if (typeof fn !== 'function') throw new TypeError(`spawn: fn must be a generator function (function*), got ${describeValue(fn)}`);
   let options: SpawnOptions | undefined;
   if (args.length === 1 && fn.length === 0 && isSpawnOptions(args[0])) {

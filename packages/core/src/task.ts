@@ -309,7 +309,8 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     const x = this.ext();
     if (x.promise === null) {
       if (this.st === DONE) x.promise = Promise.resolve(this.value);
-      else if (this.st >= DONE) x.promise = Promise.reject(this.value as Error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a task's failure is whatever it threw
+      else if (this.st >= DONE) x.promise = Promise.reject(this.value);
       else
         x.promise = new Promise<T>((resolve, reject) => {
           x.resolvePromise = resolve;

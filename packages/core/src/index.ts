@@ -33,5 +33,5 @@ export { Semaphore } from './semaphore.js';
 export { Mutex } from './mutex.js';
 
 export { task } from './task-ref.js';
-export { jobSignal } from './job-signal.js';
+export { jobSignal, withJobSignal } from './job-signal.js';
 export { CoroutineExecutor, type CoroutineExecutorOptions } from './coroutine-executor.js';

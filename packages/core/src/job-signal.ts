@@ -26,9 +26,17 @@ export function jobSignal(): AbortSignal {
 }
 
 /**
- * Call `fn` with `signal` as the job signal for its synchronous part.
+ * Call `fn` with `signal` as the job signal for its synchronous part: what an executor that runs
+ * a plain or async export outside a coroutine (a worker thread's fast path) uses so that
+ * {@link jobSignal} answers inside it.
  *
- * @internal
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const result = withJobSignal(controller.signal, () => exported(...args));
+ * ```
+ *
+ * @typeParam R - what `fn` returns.
  */
 export function withJobSignal<R>(signal: AbortSignal, fn: () => R): R {
   const outer = syncJobSignal;

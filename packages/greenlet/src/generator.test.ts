@@ -1,33 +1,8 @@
 // A port of greenlet's src/greenlet/tests/test_generator.py (2.0.2): generators built from
 // greenlets, with a `Yield` that can be called from any depth of the genlet's call stack.
 import { describe, expect, it } from 'vitest';
+import { genlet, Genlet } from '../test/genlet.js';
 import { getCurrent, greenlet } from './index.js';
-
-type Body = (...args: any[]) => Generator<unknown, void, unknown>;
-
-/** A greenlet that is also an iterator: each `next()` switches into it until it Yields. */
-class genlet extends greenlet implements IterableIterator<unknown> {
-  constructor(
-    private readonly fn: Body,
-    private readonly args: unknown[],
-  ) {
-    super();
-  }
-
-  override *run(): Generator<unknown, void, unknown> {
-    yield* this.fn(...this.args);
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  next(): IteratorResult<unknown> {
-    this.parent = getCurrent();
-    const result = this.switch().value;
-    return this.active ? { value: result, done: false } : { value: undefined, done: true };
-  }
-}
 
 function* Yield(value: unknown): Generator<unknown, void, unknown> {
   let g: greenlet | undefined = getCurrent();
@@ -38,9 +13,7 @@ function* Yield(value: unknown): Generator<unknown, void, unknown> {
   yield* g.parent!.switch(value);
 }
 
-function generator(fn: Body): (...args: unknown[]) => genlet {
-  return (...args) => new genlet(fn, args);
-}
+const generator = Genlet;
 
 describe('GeneratorTests', () => {
   it('test_generator', () => {

@@ -3,6 +3,7 @@
 // (Imports the modules, not src/index.ts, whose version constant only exists in builds and tests.)
 import { GreenletExit } from '../src/errors.js';
 import { getCurrent, greenlet } from '../src/greenlet.js';
+import { fmain, SomeError } from './ported.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -15,19 +16,6 @@ async function collect(): Promise<void> {
   }
 }
 
-class SomeError extends Error {
-  override name = 'SomeError';
-}
-
-function* fmain(seen: string[]): Generator<unknown, never, unknown> {
-  try {
-    yield* getCurrent().parent!.switch();
-  } catch (e) {
-    seen.push((e as Error).name);
-    throw e;
-  }
-  throw new SomeError();
-}
 
 const scenarios: Record<string, () => Promise<unknown>> = {
   async test_dead_circular_ref() {
@@ -81,8 +69,8 @@ const scenarios: Record<string, () => Promise<unknown>> = {
   },
 
   async test_dealloc() {
-    const seen: string[] = [];
-    const steps: string[][] = [];
+    const seen: unknown[] = [];
+    const steps: unknown[][] = [];
     let g1: greenlet | undefined = new greenlet(fmain);
     let g2: greenlet | undefined = new greenlet(fmain);
     g1.switch(seen);

@@ -10,9 +10,11 @@ export interface Demo {
 
 /** The demos, in tour order (architecture §5). Each package issue adds its own. */
 export const demos: Demo[] = [
+  { name: 'generators', heading: '1. generators as coroutines: work1/work2 driven by next()', file: 'generators.ts' },
   { name: 'greenlet', heading: '2. greenlet: test1/test2 handing control with g.switch()', file: 'greenlet.ts' },
   { name: 'gevent-sleep', heading: '3. gevent: spawn + join, time.sleep unpatched then after patchAll()', file: 'gevent-sleep.ts' },
   { name: 'gevent-http', heading: '4. gevent: the HTTP crawler, 1 worker then 10', file: 'gevent-http.ts' },
+  { name: 'compare', heading: '5. processes vs threads vs coroutines, measured on this machine', file: 'compare.ts' },
 ];
 
 /** Find a demo by name, with an error that lists the known names. */

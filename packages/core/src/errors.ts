@@ -10,6 +10,7 @@
  * ```
  */
 export class Cancelled extends Error {
+  /** Always `"Cancelled"`. */
   override name = 'Cancelled';
   constructor(message = 'the task was cancelled', options?: ErrorOptions) {
     super(message, options);
@@ -25,6 +26,7 @@ export class Cancelled extends Error {
  * ```
  */
 export class Timeout extends Error {
+  /** Always `"Timeout"`. */
   override name = 'Timeout';
   /**
    * @param ms - the limit that was exceeded.
@@ -47,6 +49,7 @@ export class Timeout extends Error {
  * ```
  */
 export class ChannelClosed extends Error {
+  /** Always `"ChannelClosed"`. */
   override name = 'ChannelClosed';
   constructor(message = 'the channel is closed', options?: ErrorOptions) {
     super(message, options);
@@ -62,5 +65,6 @@ export class ChannelClosed extends Error {
  * ```
  */
 export class SchedulerError extends Error {
+  /** Always `"SchedulerError"`. */
   override name = 'SchedulerError';
 }

@@ -69,7 +69,7 @@ const yieldToEventLoop: (callback: () => void) => void = (globalThis as { setImm
  * await scheduler.run(); // Work1---0, Work2---0, Work1---1, …
  * ```
  */
-export class Scheduler implements Owner, AsyncDisposable {
+export class Scheduler implements AsyncDisposable {
   /** The clock every timer of this scheduler's tasks uses. */
   readonly clock: Clock;
   /** Whether spawns capture a stack (see {@link SchedulerOptions.traceSpawns}). */

@@ -7,7 +7,18 @@
  * coroutine. A step that creates no operation pays two assignments and a comparison.
  */
 
-/** An operation that can be tracked; the field is owned by this module. */
+/**
+ * An operation that can be tracked; the field is owned by this module.
+ *
+ * @example
+ * ```ts
+ * class Ping implements Operation<void>, Trackable {
+ *   trackedIn = 0;
+ *   constructor() { track(this); }
+ *   *[Symbol.iterator]() { claim(this); yield; }
+ * }
+ * ```
+ */
 export interface Trackable {
   /** The serial of the step that created it while unclaimed, else 0. @internal */
   trackedIn?: number;

@@ -5,7 +5,17 @@
  */
 export const KEYWORDS = -1;
 
-/** The frozen empty array a bare `switch()` delivers (Python's `()`). Shared: it never changes. */
+/**
+ * The frozen empty array a bare `switch()` delivers (Python's `()`). Shared: it never changes.
+ *
+ * @example
+ * ```ts
+ * import { EMPTY, greenlet, getCurrent } from '@coro/greenlet';
+ * const g = new greenlet(function* () { return yield* getCurrent().parent!.switch(); });
+ * g.switch();
+ * console.log(g.switch().value === EMPTY); // true: resumed by a switch with no arguments
+ * ```
+ */
 export const EMPTY: readonly [] = Object.freeze<[]>([]);
 
 /**

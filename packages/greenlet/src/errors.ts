@@ -13,6 +13,7 @@
  * ```
  */
 export class GreenletError extends Error {
+  /** Always `"GreenletError"`. */
   override name = 'GreenletError';
 }
 
@@ -36,6 +37,7 @@ export class GreenletError extends Error {
  * ```
  */
 export class GreenletExit extends Error {
+  /** Always `"GreenletExit"`. */
   override name = 'GreenletExit';
 }
 
@@ -75,6 +77,7 @@ export function isExit(error: unknown): error is GreenletExit {
  * ```
  */
 export class AttributeError extends Error {
+  /** Always `"AttributeError"`. */
   override name = 'AttributeError';
 }
 
@@ -93,5 +96,6 @@ export class AttributeError extends Error {
  * ```
  */
 export class ValueError extends Error {
+  /** Always `"ValueError"`. */
   override name = 'ValueError';
 }

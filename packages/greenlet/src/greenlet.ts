@@ -231,6 +231,7 @@ export class greenlet {
     return this._context;
   }
 
+  /** Assign a {@link Context}, or `undefined` for "empty, created on first use"; anything else is a TypeError. */
   set grContext(context: Context | undefined) {
     if (context !== undefined && !(context instanceof Context)) {
       throw new TypeError(`greenlet context must be a Context or undefined, not ${typeName(context)}`);

@@ -3,7 +3,7 @@ import { GreenletError } from './errors.js';
 import type { greenlet } from './greenlet.js';
 
 /**
- * What `g.switch(...)` and `g.throw(...)` return. Inside a greenlet it is an {@link Operation}:
+ * What `g.switch(...)` and `g.throw(...)` return. Inside a greenlet it is an `Operation` (from @coro/core):
  * `const v = yield* g.switch(x)` suspends the caller and evaluates to what the next transfer back
  * carries. From the main greenlet (ordinary code) the switch has already happened when the call
  * returns, and {@link SwitchValue.value} holds the result: `const v = g.switch(x).value`.

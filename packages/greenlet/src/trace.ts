@@ -1,7 +1,17 @@
 import type { greenlet } from './greenlet.js';
 import { rt } from './runtime.js';
 
-/** The events a trace function sees: a transfer carrying values, or one carrying an error. */
+/**
+ * The events a trace function sees: `'switch'` for a transfer carrying values (a switch, a return
+ * to the parent, a start with arguments), `'throw'` for one carrying an error.
+ *
+ * @example
+ * ```ts
+ * import { setTrace, type TraceEvent } from '@coro/greenlet';
+ * const seen: TraceEvent[] = [];
+ * setTrace((event) => seen.push(event));
+ * ```
+ */
 export type TraceEvent = 'switch' | 'throw';
 
 /**

@@ -126,7 +126,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   private result: T | undefined = undefined;
   private error: unknown = undefined;
   private failed = false;
-  private links: Link<Greenlet<T>>[] | null = null;
+  private links: Link<any>[] | null = null;
   private notifyQueued = false;
   private startTimer: Timer | null = null;
   private controller: AbortController | null = null;
@@ -202,12 +202,12 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   }
 
   /** Subclasses may override this instead of passing a function (gevent's `_run`). */
-  protected run(..._args: unknown[]): unknown {
+  override run(..._args: unknown[]): unknown {
     return undefined;
   }
 
   /** True once started (scheduled) and until finished — gevent's `bool(g)`. */
-  get started(): boolean {
+  override get started(): boolean {
     return this.state !== PENDING && this.state !== DEAD;
   }
 
@@ -463,7 +463,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   }
 
   /** `using g = spawn(...)`: when the block ends, a greenlet still running is killed (without waiting). */
-  [Symbol.dispose](): void {
+  override [Symbol.dispose](): void {
     if (this.state !== DEAD) this.kill(GreenletExit, { block: false });
   }
 

@@ -2,6 +2,7 @@ import type { AsyncLocalStorage } from 'node:async_hooks';
 import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Suspend, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { bridgeIterator } from './bridge.js';
 import { Callback } from './callback.js';
+import { enterHostedStep } from '@coro/greenlet';
 import { BlockingSwitchOutError, LoopExit } from './errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExit } from './greenlet-exit.js';
@@ -94,10 +95,6 @@ export class Hub extends RawGreenlet {
     this.main = new RootWaiter(this, true);
     this.current = this.main;
     this.state = ACTIVE;
-  }
-
-  override get parent(): RawGreenlet | null {
-    return this.main;
   }
 
   override get name(): string {
@@ -222,11 +219,15 @@ export class Hub extends RawGreenlet {
     if (g.suspension !== null) this.leaveSuspension(g, value, isThrow);
     const origin = this.current;
     this.current = g;
+    const outside = enterHostedStep(g);
     if (this.tracer !== null) this.trace(isThrow ? 'throw' : 'switch', origin, g);
     let result: IteratorResult<Instruction, unknown>;
     try {
       const gen = g.gen;
-      if (g.state === SCHEDULED) g.state = ACTIVE;
+      if (g.state === SCHEDULED) {
+        g.state = ACTIVE;
+        g._state = 1; // greenlet's ACTIVE
+      }
       if (gen === null) {
         if (isThrow) throw value;
         result = g.begin();
@@ -235,11 +236,13 @@ export class Hub extends RawGreenlet {
       }
     } catch (error) {
       this.current = origin;
+      enterHostedStep(outside);
       if (this.tracer !== null) this.trace('throw', g, origin);
       g.die(error, true);
       return;
     }
     this.current = origin;
+    enterHostedStep(outside);
     if (this.tracer !== null) this.trace('switch', g, origin);
     if (result.done === true) g.die(result.value, false);
     else if (result.value !== PARK) this.instruction(g, result.value);
@@ -353,7 +356,7 @@ export class Hub extends RawGreenlet {
   runRoot(op: Operation<unknown>): Promise<unknown> {
     const root = this.main.busy ? new RootWaiter(this, false) : this.main;
     this.roots.add(root);
-    return root.run(op[Symbol.iterator]());
+    return root.runOperation(op[Symbol.iterator]());
   }
 
   /** @internal */
@@ -423,7 +426,9 @@ export class Hub extends RawGreenlet {
           continue;
         }
         const next = this.timers.peek();
-        const canWake = this.refTimers > 0 || this.watchers > 0;
+        // Timers core operations set on a virtual clock (core's sleep inside a greenlet) count too.
+        const clockDeadline = this.virtual ? (this.clock as VirtualClock).nextDeadline() : undefined;
+        const canWake = this.refTimers > 0 || this.watchers > 0 || clockDeadline !== undefined;
         if (!canWake && this.joiners.length > 0) {
           for (const g of this.joiners.splice(0)) this.wake(g, g.epoch, true);
           continue;
@@ -438,8 +443,9 @@ export class Hub extends RawGreenlet {
           await yieldToNode();
           if (this.queue.length > 0 || this.timers.peek() !== next) continue;
           const clock = this.clock as VirtualClock;
+          const deadline = Math.min(next?.deadline ?? Infinity, clock.nextDeadline() ?? Infinity);
           // Time stands still while a bridged promise may still wake someone (as core's scheduler does).
-          if (next !== undefined && clock.autoAdvance && !clock.held && this.watchers === 0) clock.advanceTo(Math.max(next.deadline, clock.now()));
+          if (deadline !== Infinity && clock.autoAdvance && !clock.held && this.watchers === 0) clock.advanceTo(Math.max(deadline, clock.now()));
           else await this.waitForWork(next?.deadline ?? null, false);
           continue;
         }

@@ -1,4 +1,5 @@
 import type { Instruction } from '@coro/core';
+import { greenlet, GreenletError, GreenletExit, type Switch } from '@coro/greenlet';
 import type { Firable } from './firable.js';
 import type { Hub } from './hub.js';
 
@@ -26,8 +27,10 @@ let nextId = 1;
 
 /**
  * A greenlet as the hub runs it: a function (usually a generator function, stepped with `yield*`
- * delegation) whose parent is the hub. `spawnRaw` returns one; {@link Greenlet} adds results,
- * links, join and kill.
+ * delegation) whose parent is the hub. It is a `@coro/greenlet` greenlet (`getCurrent()` from
+ * that package returns it while it runs), but the hub steps it directly rather than through
+ * switches, so `switch()`/`throw()` are refused: block with gevent's calls instead.
+ * `spawnRaw` returns one; {@link Greenlet} adds results, links, join and kill.
  *
  * @example
  * ```ts
@@ -36,7 +39,7 @@ let nextId = 1;
  * console.log(raw.dead); // false
  * ```
  */
-export class RawGreenlet implements Firable {
+export class RawGreenlet extends greenlet implements Firable {
   /** The hub this greenlet runs in; also its parent. */
   readonly hub: Hub;
   /** @internal the running step iterator, once started. */
@@ -64,18 +67,15 @@ export class RawGreenlet implements Firable {
   private assignedName: string | undefined;
 
   constructor(hub: Hub, fn: ((...args: any[]) => unknown) | null, args: readonly unknown[]) {
+    // The hub's own parent is whatever is current when it is created: the main greenlet.
+    super(null, hub ?? undefined);
     this.hub = hub;
     this.fn = fn;
     this.args = args;
   }
 
-  /** The hub: a greenlet's parent (where control goes when it blocks or ends). */
-  get parent(): RawGreenlet | null {
-    return this.hub;
-  }
-
   /** True once the greenlet has finished (returned, raised or been killed). */
-  get dead(): boolean {
+  override get dead(): boolean {
     return this.state === DEAD;
   }
 
@@ -125,6 +125,7 @@ export class RawGreenlet implements Firable {
   /** @internal the greenlet finished with `value` (an error when `failed`). */
   die(value: unknown, failed: boolean): void {
     this.state = DEAD;
+    this._state = 2; // greenlet's DEAD, so its own getters agree
     this.gen = null;
     this.fn = null;
     this.epoch++;
@@ -147,7 +148,22 @@ export class RawGreenlet implements Firable {
     return 'pending';
   }
 
-  toString(): string {
+  /** Refused: the hub switches gevent greenlets; block with gevent's calls (`sleep`, `join`, queues…). */
+  override switch<T = unknown>(): Switch<T> {
+    throw new GreenletError(`${String(this)} is run by the gevent hub and cannot be switched to directly: use gevent's blocking calls (sleep, join, Event, queues) instead`);
+  }
+
+  /** Refused, like {@link RawGreenlet.switch}: use `kill()` on a Greenlet. */
+  override throw<T = unknown>(): Switch<T> {
+    throw new GreenletError(`${String(this)} is run by the gevent hub: use kill() (or gevent.killAll) to raise an exception in it`);
+  }
+
+  /** `using g = spawnRaw(...)`: a greenlet still running when the block ends gets GreenletExit. */
+  override [Symbol.dispose](): void {
+    if (this.state !== DEAD) this.hub.runCallback(() => this.hub.throwInto(this, new GreenletExit()));
+  }
+
+  override toString(): string {
     return `<${this.constructor.name} "${this.name}" ${this.stateWords()}>`;
   }
 

@@ -21,10 +21,6 @@ export class RootWaiter extends RawGreenlet {
     if (isMain) this.state = ACTIVE;
   }
 
-  override get parent(): RawGreenlet | null {
-    return this.isMain ? null : this.hub;
-  }
-
   override get name(): string {
     return this.isMain ? 'main' : super.name;
   }
@@ -35,7 +31,7 @@ export class RootWaiter extends RawGreenlet {
   }
 
   /** @internal start running `iterator`; the promise settles with its outcome. */
-  run(iterator: Iterator<Instruction, unknown, unknown>): Promise<unknown> {
+  runOperation(iterator: Iterator<Instruction, unknown, unknown>): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
       this.gen = iterator;

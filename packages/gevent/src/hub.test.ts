@@ -1,0 +1,365 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { inspect, promisify } from 'node:util';
+import type { Suspend, VirtualClock } from '@coro/core';
+import { getCurrent as greenletCurrent, greenlet, GreenletError, isExit } from '@coro/greenlet';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getCurrent, getHub } from './current.js';
+import { BlockingSwitchOutError, LoopExit } from './errors.js';
+import { Event } from './event.js';
+import { Greenlet } from './greenlet.js';
+import { GreenletExit } from './greenlet-exit.js';
+import type { Hub } from './hub.js';
+import { Queue } from './queue.js';
+import type { RawGreenlet } from './raw-greenlet.js';
+import { sleep } from './sleep.js';
+import { spawn, spawnRaw } from './spawn.js';
+import { freshHub, inMain } from './test-support.js';
+import { Timeout } from './timeout.js';
+import { wait } from './wait.js';
+import { withTimeout } from './with-timeout.js';
+
+describe('the hub (gevent spec §1, §10, §14, §15)', () => {
+  let hub: Hub;
+  let reports: string[];
+  beforeEach(() => {
+    ({ hub, reports } = freshHub());
+  });
+
+  describe('loop order', () => {
+    it('runs callbacks and spawned greenlets before a 0 ms timer queued first', async () => {
+      const order: string[] = [];
+      await inMain(function* () {
+        const t = new Timeout(0).start();
+        hub.runCallback(() => order.push('callback'));
+        spawn(() => order.push('spawn'));
+        try {
+          yield* sleep(10);
+        } catch (error) {
+          if (error !== t) throw error;
+          order.push('timer');
+        }
+      });
+      expect(order).toEqual(['callback', 'spawn', 'timer']);
+    });
+
+    it('two greenlets looping sleep(0) alternate strictly', async () => {
+      const log: string[] = [];
+      const body = function* (name: string) {
+        for (let i = 0; i < 3; i++) {
+          log.push(`${name}${i}`);
+          yield* sleep(0);
+        }
+      };
+      await inMain(function* () {
+        yield* wait([spawn(body, 'a'), spawn(body, 'b')]);
+      });
+      expect(log).toEqual(['a0', 'b0', 'a1', 'b1', 'a2', 'b2']);
+    });
+
+    it('a bare yield is a sleep(0)', async () => {
+      const log: string[] = [];
+      const body = function* (name: string) {
+        log.push(`${name}0`);
+        yield;
+        log.push(`${name}1`);
+      };
+      await wait([spawn(body, 'a'), spawn(body, 'b')]);
+      expect(log).toEqual(['a0', 'b0', 'a1', 'b1']);
+    });
+
+    it('timers with the same deadline fire in creation order', async () => {
+      const order: number[] = [];
+      for (const n of [1, 2, 3]) spawn(function* () {
+        yield* sleep(50);
+        order.push(n);
+      });
+      await hub.join();
+      expect(order).toEqual([1, 2, 3]);
+    });
+
+    it('an endless sleep(0) loop does not starve timers (the switch-interval budget)', async () => {
+      freshHub();
+      const { Hub } = await import('./hub.js');
+      const { setHub } = await import('./current.js');
+      const real = new Hub({ switchInterval: 1 });
+      real.exceptionStream = null;
+      setHub(real);
+      let spins = 0;
+      const spinner = spawn(function* () {
+        for (;;) {
+          spins++;
+          yield* sleep(0);
+        }
+      });
+      await sleep(5);
+      expect(spins).toBeGreaterThan(0);
+      await spinner.kill();
+      expect(spinner.dead).toBe(true);
+    });
+  });
+
+  describe('LoopExit and process lifetime', () => {
+    it('raises LoopExit in main when nothing can wake it', async () => {
+      const error = await new Queue().get().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(LoopExit);
+      expect(String(error)).toBe('LoopExit: This operation would block forever');
+    });
+
+    it('a blocked non-main greenlet just stays blocked; main gets the LoopExit', async () => {
+      const q = new Queue<number>();
+      const g = spawn(() => q.get());
+      await expect(g.join()).rejects.toBeInstanceOf(LoopExit);
+      expect(g.dead).toBe(false);
+      q.putNowait(1);
+      await g.join();
+      expect(g.value).toBe(1);
+    });
+
+    it('ref: false sleeps do not keep the loop alive', async () => {
+      spawn(() => sleep(1000, { ref: false }));
+      expect(await hub.join()).toBe(true);
+      expect(hub.clock.now()).toBe(0);
+    });
+
+    it('hub.join() waits for timers and returns false on its own timeout', async () => {
+      spawn(() => sleep(100));
+      expect(await hub.join(10)).toBe(false);
+      expect(await hub.join()).toBe(true);
+      expect(hub.clock.now()).toBe(100);
+    });
+
+    it('a script whose greenlets are done exits by itself (real clock)', async () => {
+      const script = fileURLToPath(new URL('../test/exits-by-itself.ts', import.meta.url));
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 20_000 });
+      expect(stdout.trim().split('\n')).toEqual(['main awaited', 'worker done', 'spawned without await ran']);
+    });
+  });
+
+  describe('errors (handle_error, §1.7)', () => {
+    it('reports an uncaught error as gevent does and leaves other greenlets alone', async () => {
+      const bad = spawn(function failing() {
+        throw new RangeError('boom');
+      });
+      const good = spawn(function* () {
+        yield* sleep(10);
+        return 'fine';
+      });
+      expect(await good.get()).toBe('fine');
+      await expect(bad.get()).rejects.toThrow('boom');
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatch(/RangeError: boom/);
+      expect(reports[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ <Greenlet "Greenlet-\d+" dead, failed> failed with RangeError$/m);
+    });
+
+    it('does not print GreenletExit', async () => {
+      const g = spawn(() => sleep(100));
+      await g.kill();
+      expect(reports).toEqual([]);
+    });
+
+    it('a handleError that throws is printed and the failing greenlet still raises its own error', async () => {
+      hub.handleError = () => {
+        throw new Error('handler broke');
+      };
+      const g = spawn(() => {
+        throw new RangeError('own');
+      });
+      const stderr = process.stderr.write;
+      const lines: string[] = [];
+      process.stderr.write = ((s: string) => lines.push(s)) as unknown as typeof process.stderr.write;
+      try {
+        await expect(g.get()).rejects.toThrow('own');
+      } finally {
+        process.stderr.write = stderr;
+      }
+      expect(lines.join('')).toMatch(/handler broke/);
+    });
+
+    it('a blocking call inside a hub callback raises BlockingSwitchOutError', async () => {
+      const caught: unknown[] = [];
+      hub.runCallback(() => {
+        try {
+          sleep(10)[Symbol.iterator]().next();
+        } catch (error) {
+          caught.push(error);
+        }
+      });
+      await sleep(0);
+      expect(caught[0]).toBeInstanceOf(BlockingSwitchOutError);
+      expect(String(caught[0])).toMatch(/Impossible to call blocking function in the event loop callback/);
+    });
+
+    it('yielding an Operation without yield* is reported inside the greenlet', async () => {
+      const g = spawn(function* () {
+        yield sleep(10) as unknown as undefined;
+      });
+      await g.join();
+      expect(String(g.exception)).toMatch(/yielded an Operation instead of delegating to it/);
+    });
+  });
+
+  describe('greenlet integration', () => {
+    it('a gevent Greenlet is a @coro/greenlet greenlet, its parent is the hub, and getCurrent() agrees', async () => {
+      const seen: unknown[] = [];
+      const g = spawn(function* () {
+        seen.push(greenletCurrent(), getCurrent());
+        yield* sleep(1);
+        seen.push(greenletCurrent());
+      });
+      await g.join();
+      expect(g).toBeInstanceOf(greenlet);
+      expect(getHub()).toBeInstanceOf(greenlet);
+      expect(g.parent).toBe(getHub());
+      expect(seen).toEqual([g, g, g]);
+      expect(greenletCurrent()).not.toBe(g);
+    });
+
+    it('GreenletExit is greenlet`s, so isExit() recognises a kill', async () => {
+      let recognised = false;
+      const g = spawn(function* () {
+        try {
+          yield* sleep(100);
+        } catch (error) {
+          recognised = isExit(error);
+          throw error;
+        }
+      });
+      await sleep(1);
+      await g.kill();
+      expect(recognised).toBe(true);
+      expect(g.value).toBeInstanceOf(GreenletExit);
+    });
+
+    it('refuses a direct greenlet switch into a hub-run greenlet', () => {
+      const g = new Greenlet(() => 1);
+      expect(() => g.switch()).toThrow(GreenletError);
+    });
+
+    it('runs core Suspend instructions, with the hub as host', async () => {
+      // What core's sleep does: a timer on the host's clock, cleared by the teardown.
+      const suspend: Suspend<number> = {
+        enter(resume, host) {
+          const handle = host.clock.setTimer(5, () => resume.resolve(7));
+          return () => host.clock.clearTimer(handle);
+        },
+      };
+      const value = await spawn(function* () {
+        return (yield suspend) as number;
+      }).get();
+      expect(value).toBe(7);
+      expect(hub.clock.now()).toBe(5);
+    });
+  });
+
+  describe('the promise bridge (wait(promise), §14.2)', () => {
+    it('delivers a value and raises a rejection', async () => {
+      expect(await spawn(() => wait(Promise.resolve(5))).get()).toBe(5);
+      await expect(spawn(() => wait(Promise.reject(new RangeError('no')))).get()).rejects.toThrow('no');
+    });
+
+    it('counts as work: hub.join() waits for it, and main does not get LoopExit', async () => {
+      let resolve!: (v: string) => void;
+      const g = spawn(() => wait(new Promise<string>((r) => (resolve = r))));
+      setTimeout(() => resolve('late'), 5);
+      expect(await hub.join()).toBe(true);
+      expect(g.value).toBe('late');
+    });
+
+    it('kill releases the waiter, aborts the signal, and a late rejection is neither delivered nor unhandled', async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      let reject!: (e: unknown) => void;
+      let signal!: AbortSignal;
+      const g = spawn(() =>
+        wait((s) => {
+          signal = s;
+          return new Promise((_, r) => (reject = r));
+        }),
+      );
+      await sleep(0);
+      await g.kill();
+      expect(g.dead).toBe(true);
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBeInstanceOf(GreenletExit);
+      expect(hub.watchers).toBe(0);
+      reject(new Error('too late'));
+      await new Promise((r) => setTimeout(r, 10));
+      process.off('unhandledRejection', onUnhandled);
+      expect(unhandled).toEqual([]);
+      expect(g.value).toBeInstanceOf(GreenletExit);
+    });
+
+    it('a Timeout releases the waiter', async () => {
+      const never = new Promise<never>(() => undefined);
+      const X = {};
+      const started = hub.clock.now();
+      const g = spawn(() => withTimeout(50, wait(never), { timeoutValue: X }));
+      // Time stands still while a bridged promise is pending, so move it by hand.
+      await sleep(0);
+      (hub.clock as VirtualClock).advance(50);
+      await sleep(0);
+      expect(await g.get()).toBe(X);
+      expect(hub.clock.now() - started).toBe(50);
+    });
+
+    it('spawn() of an async function awaits it through the hub', async () => {
+      const g = spawn(async (x: number) => {
+        await new Promise((r) => setTimeout(r, 1));
+        return x * 2;
+      }, 21);
+      expect(await g.get()).toBe(42);
+    });
+  });
+
+  describe('observability and hooks', () => {
+    it('runs each greenlet step inside the owner storage', async () => {
+      const owners = new AsyncLocalStorage<RawGreenlet>();
+      hub.setOwnerStorage(owners);
+      const seen: unknown[] = [];
+      const g = spawn(function* () {
+        seen.push(owners.getStore());
+        yield* wait(Promise.resolve().then(() => seen.push(owners.getStore())));
+      });
+      await g.join();
+      hub.setOwnerStorage(null);
+      expect(seen).toEqual([g, g]);
+    });
+
+    it('traces switches into and out of greenlets, and chains', async () => {
+      const events: string[] = [];
+      const previous = hub.setTrace((event, origin, target) => events.push(`${event} ${origin.name}->${target.name}`));
+      const g = spawn(function* () {
+        yield* sleep(0);
+      });
+      g.name = 'g';
+      await g.join();
+      hub.setTrace(previous);
+      expect(events.filter((e) => e.includes('g'))).toEqual(['switch Hub->g', 'switch g->Hub', 'switch Hub->g', 'switch g->Hub']);
+    });
+
+    it('prints greenlets usefully', async () => {
+      const g = spawn(() => sleep(10));
+      g.name = 'worker';
+      expect(inspect(g)).toBe('<Greenlet "worker" pending>');
+      await sleep(1);
+      expect(String(g)).toBe('<Greenlet "worker" suspended active started>');
+      await g.join();
+      expect(String(g)).toBe('<Greenlet "worker" dead>');
+      expect(String(spawnRaw(() => 1))).toMatch(/^<RawGreenlet "RawGreenlet-\d+" pending>$/);
+      expect(String(getCurrent())).toBe('<RootWaiter "main" current active started main>');
+    });
+
+    it('an Event set from a Node timer wakes main (bridging by hand)', async () => {
+      const e = new Event();
+      const g = spawn(() => wait(new Promise<void>((r) => setTimeout(() => r(e.set()), 2))));
+      expect(await e.wait()).toBe(true);
+      await g.join();
+    });
+  });
+});

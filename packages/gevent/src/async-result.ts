@@ -14,7 +14,7 @@ const getOp = blocking(function* get<T>(result: AsyncResult<T>, block: boolean, 
     if (!block) throw new Timeout();
     // A Timeout of our own is raised, not swallowed: get() raises on timeout.
     const t = timeout instanceof Timeout ? timeout : timeout === undefined ? undefined : new Timeout(timeout);
-    if (!(yield* parkOn(result, t))) throw t;
+    if (!(yield* parkOn(result, t))) throw t ?? new Timeout();
   }
   if (result.successful()) return result.value as T;
   throw result.exception;

@@ -169,7 +169,7 @@ export class Channel<T> implements Firable, AsyncIterable<T> {
     let done = false;
     const step = blocking(function* (ch: Channel<T>): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
       if (done) return { done: true, value: undefined };
-      const item = (yield* getOp(ch, undefined)) as T | typeof StopIteration;
+      const item = (yield* getOp(ch, undefined));
       if (item === StopIteration) {
         done = true;
         return { done: true, value: undefined };

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AsyncResult } from './async-result.js';
 import { getHub } from './current.js';
 import { Event } from './event.js';
-import { Greenlet } from './greenlet.js';
 import { killAll } from './join-all.js';
 import { sleep } from './sleep.js';
 import { spawn, spawnLater } from './spawn.js';
@@ -207,7 +206,7 @@ describe('test__event', () => {
         } else {
           expected = Math.min(count, expected);
           expect(sender.ready()).toBe(false);
-          await killAll([sender as Greenlet<unknown>]);
+          await killAll([sender]);
         }
         expect(results).toHaveLength(expected);
       });

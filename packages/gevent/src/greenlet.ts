@@ -9,7 +9,7 @@ import { startOwnTimeout, Timeout } from './timeout.js';
 import type { Timer } from '@coro/core';
 
 /** What `kill` raises: an Error class (instantiated), or any value (raised as is). */
-export type KillException = (new () => unknown) | unknown;
+export type KillException = unknown;
 
 /**
  * Options for {@link Greenlet.kill}.
@@ -271,7 +271,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   }
 
   private callSpawnCallbacks(): void {
-    for (const callback of spawnCallbacks) callback(this as Greenlet<unknown>);
+    for (const callback of spawnCallbacks) callback(this);
   }
 
   /**
@@ -284,7 +284,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
    * ```
    */
   join(timeout?: number | Timeout): Blocking<void> {
-    return joinOp(this as Greenlet<unknown>, timeout);
+    return joinOp(this, timeout);
   }
 
   /**

@@ -54,7 +54,7 @@ const killOp = blocking(function* kill(group: GreenletSet, exception: KillExcept
 
 function* runInline<R>(fn: (...args: any[]) => unknown, args: readonly unknown[]): Generator<Instruction, R, unknown> {
   const result = fn(...args);
-  if (typeof (result as Iterator<unknown> | null)?.next === 'function' && typeof (result as Iterator<unknown> | null)?.throw === 'function') return (yield* result as Generator<Instruction, R, unknown>) as R;
+  if (typeof (result as Iterator<unknown> | null)?.next === 'function' && typeof (result as Iterator<unknown> | null)?.throw === 'function') return (yield* result as Generator<Instruction, R, unknown>);
   if (typeof (result as PromiseLike<R> | null)?.then === 'function') return yield* wait(result as PromiseLike<R>);
   return result as R;
 }

@@ -248,8 +248,8 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
           return () => host.clock.clearTimer(handle);
         },
       };
-      const value = await spawn(function* () {
-        return (yield suspend) as number;
+      const value = await spawn(function* (): Generator<Suspend<number>, number, number> {
+        return yield suspend;
       }).get();
       expect(value).toBe(7);
       expect(hub.clock.now()).toBe(5);

@@ -5,7 +5,7 @@ import { getHub } from './current.js';
 import { Event } from './event.js';
 import { Greenlet } from './greenlet.js';
 import { Group } from './group.js';
-import { type Blocking, blocking } from './operation.js';
+import { blocking } from './operation.js';
 import { Pool, PoolFull } from './pool.js';
 import { Queue } from './queue.js';
 import { StopIteration } from './queue-errors.js';
@@ -155,13 +155,13 @@ describe('test__pool', () => {
       try {
         expect(p.freeCount()).toBe(1);
         expect(p.size).toBe(0);
-        await p.add(first as Greenlet<unknown>);
+        await p.add(first);
         expect(p.freeCount()).toBe(0);
         expect(p.size).toBe(1);
         await expect(
           inMain(function* () {
             using _t = Timeout.startNew(100);
-            yield* p.add(second as Greenlet<unknown>);
+            yield* p.add(second);
           }),
         ).rejects.toBeInstanceOf(Timeout);
         expect(p.freeCount()).toBe(0);
@@ -177,7 +177,7 @@ describe('test__pool', () => {
       const first = spawn(() => sleep(1000));
       const second = spawn(() => sleep(1000));
       try {
-        await p.add(first as Greenlet<unknown>);
+        await p.add(first);
         await expect(p.add(second as Greenlet<unknown>, { blocking: false })).rejects.toBeInstanceOf(PoolFull);
       } finally {
         await second.kill();
@@ -190,7 +190,7 @@ describe('test__pool', () => {
       const first = spawn(() => sleep(1000));
       const second = spawn(() => sleep(1000));
       try {
-        await p.add(first as Greenlet<unknown>);
+        await p.add(first);
         await expect(p.add(second as Greenlet<unknown>, { timeout: 100 })).rejects.toBeInstanceOf(PoolFull);
       } finally {
         await second.kill();
@@ -203,7 +203,7 @@ describe('test__pool', () => {
       const first = spawn(() => sleep(1000));
       const second = new Greenlet(() => sleep(1000));
       try {
-        await p.add(first as Greenlet<unknown>);
+        await p.add(first);
         await expect(p.start(second, { timeout: 100 })).rejects.toBeInstanceOf(PoolFull);
       } finally {
         await second.kill();
@@ -349,7 +349,7 @@ describe('test__pool', () => {
           if (i < 3) return { done: false, value: i++ };
           yield* sleep(200);
           return { done: true, value: undefined };
-        }) as () => Blocking<IteratorResult<number, undefined>>;
+        });
         return { next, [Symbol.asyncIterator]: () => ({ next: async () => await next() }), [Symbol.dispose]: () => undefined };
       }
 
@@ -512,7 +512,7 @@ describe('test__pool', () => {
         expect(kills).toBe(1);
         expect(group.has(stubborn)).toBe(true);
       });
-      await stubborn.kill(new Error('really'), { block: false });
+      stubborn.kill(new Error('really'), { block: false });
       const g2 = new Group();
       g2.spawn(() => {
         throw new ExpectedError('member');

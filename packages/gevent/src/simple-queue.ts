@@ -215,7 +215,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
    * ```
    */
   get(options?: QueueOptions): Blocking<T> {
-    return getOp(this, false, options?.block ?? true, options?.timeout) as Blocking<T>;
+    return getOp(this, false, options?.block ?? true, options?.timeout);
   }
 
   /**
@@ -241,7 +241,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
    * ```
    */
   peek(options?: QueueOptions): Blocking<T> {
-    return getOp(this, true, options?.block ?? true, options?.timeout) as Blocking<T>;
+    return getOp(this, true, options?.block ?? true, options?.timeout);
   }
 
   /**

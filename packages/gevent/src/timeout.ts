@@ -8,7 +8,7 @@ import type { Timer } from '@coro/core';
  * What a {@link Timeout} raises when it fires: nothing given, `false` or a string → the Timeout
  * itself; an Error class → a new instance of it; any other value → that value.
  */
-export type TimeoutException = undefined | false | string | (new () => unknown) | unknown;
+export type TimeoutException = unknown;
 
 /**
  * Options for a {@link Timeout}.

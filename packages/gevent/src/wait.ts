@@ -141,7 +141,7 @@ const hubJoinOp = blocking(function* hubJoin(timeout: number | undefined): Gener
   return yield* getHub().joinOperation(timeout);
 });
 
-const bridgeOp = blocking(bridgeIterator) as <T>(source: PromiseSource<T>) => Blocking<T>;
+const bridgeOp = blocking(bridgeIterator);
 
 /**
  * Wait, three ways (gevent's `gevent.wait`, plus the promise bridge):

@@ -36,7 +36,7 @@ export interface TaskSnapshot {
   readonly state: TaskState;
   /** 0 for roots, 1 for their children, … */
   readonly depth: number;
-  /** What it waits on (`sleep(100)`, `join Task(b, …)`), when suspended. */
+  /** What it waits on (`sleep(100)`, `join b`, `channel.receive()`), when suspended. */
   readonly waitingOn?: string;
 }
 

@@ -116,18 +116,18 @@ describe('Scheduler', () => {
       spawn(function* sleeper() {
         yield* sleep(100);
       });
-      spawn(function* idler() {
+      const idler = spawn(function* idler() {
         yield* suspend();
       });
-      yield* suspend();
+      yield* idler;
     });
     for (let i = 0; i < 3; i++) await Promise.resolve();
     expect(scheduler.inspect()).toEqual([
-      { name: 'main', state: 'suspended', depth: 0, waitingOn: 'suspend()' },
+      { name: 'main', state: 'suspended', depth: 0, waitingOn: 'join idler' },
       { name: 'sleeper', state: 'suspended', depth: 1, waitingOn: 'sleep(100)' },
       { name: 'idler', state: 'suspended', depth: 1, waitingOn: 'suspend()' },
     ]);
-    expect(inspect(main)).toBe('Task(main, suspended on suspend())');
+    expect(inspect(main)).toBe('Task(main, suspended on join idler)');
     expect(inspect(scheduler)).toContain('    sleeper: suspended on sleep(100)');
     const stats = scheduler.stats();
     expect(stats).toMatchObject({ spawned: 3, live: 3, tasks: { suspended: 3, pending: 0, done: 0 } });

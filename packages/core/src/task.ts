@@ -109,9 +109,12 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     return list.reverse();
   }
 
-  /** What the task waits on, for logs: `sleep(100)`, `join Task(work2)`, … */
+  /** What the task waits on, for logs: `sleep(100)`, `join work2`, `channel.receive()`, … */
   get waitingOn(): string | undefined {
-    if (this.st === SUSPENDED) return describeInstruction(this.value instanceof Wake ? this.value.instruction : this.value);
+    if (this.st === SUSPENDED) {
+      const instruction = this.value instanceof Wake ? this.value.instruction : this.value;
+      return instruction instanceof Task ? `join ${instruction.name}` : describeInstruction(instruction);
+    }
     if (this.st === COMPLETING) return 'its children to end';
     return undefined;
   }

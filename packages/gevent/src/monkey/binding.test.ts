@@ -332,6 +332,41 @@ describe('timers bound to their greenlet', () => {
     expect(ticks).toBe(atEnd);
   });
 
+  it("patched: timers a library sets from its own promise jobs are the library's, not the greenlet's", async () => {
+    patchTimers();
+    let ticks = 0;
+    let handle: NodeJS.Timeout | undefined;
+    async function library(): Promise<void> {
+      await Promise.resolve();
+      handle ??= setInterval(() => ticks++, 1); // a shared, lazily started ticker, like undici's
+    }
+    await spawn(function* () {
+      yield* wait(library());
+    }).join();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ticks).toBeGreaterThan(0);
+    clearInterval(handle);
+  });
+
+  it('patched: fetch keeps reusing keep-alive connections across greenlets', async () => {
+    patchAll();
+    let connections = 0;
+    const count = (): void => void connections++;
+    local.server.on('connection', count);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const g = spawn(function* () {
+          const response = yield* wait(fetch(local.url(path('fast'))));
+          return yield* wait(response.text());
+        });
+        expect(await g.get()).toBe('fast');
+      }
+    } finally {
+      local.server.off('connection', count);
+    }
+    expect(connections).toBeLessThanOrEqual(1);
+  });
+
   it('unpatched: the interval keeps ticking after its greenlet ended', async () => {
     let ticks = 0;
     let handle: NodeJS.Timeout | undefined;

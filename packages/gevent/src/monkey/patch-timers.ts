@@ -1,5 +1,6 @@
 import timers from 'node:timers';
 import timersPromises from 'node:timers/promises';
+import { currentGreenlet } from './current.js';
 import { bindOperation, ownerNow, type OperationBinding } from './owner.js';
 import { installOwnership } from './ownership.js';
 import { isAreaPatched, markPatched, replace } from './registry.js';
@@ -8,7 +9,10 @@ type TimerHandle = NodeJS.Timeout | NodeJS.Immediate;
 const bindings = new WeakMap<object, OperationBinding>();
 
 function bindTimer(handle: TimerHandle, clear: (handle: TimerHandle) => void): void {
-  const owner = ownerNow();
+  // Only timers a greenlet sets itself, in its own step. Libraries it calls set timers of their own
+  // from later promise jobs (undici's keep-alive and tick timers, shared by every request), and
+  // clearing those when one greenlet ends would break the library for everyone.
+  const owner = currentGreenlet();
   if (owner === undefined) return;
   // A timer is a lifetime, not a request: it survives an interruption the greenlet catches, not its end.
   const binding = bindOperation(owner, false);
@@ -63,8 +67,9 @@ function withOperationSignal<A extends unknown[], R>(original: (...args: A) => P
 }
 
 /**
- * Bind timers to greenlets: `setTimeout`, `setInterval` and `setImmediate` called inside a greenlet
- * are cleared when that greenlet ends (so no timer outlives it), and `timers/promises`'
+ * Bind timers to greenlets: `setTimeout`, `setInterval` and `setImmediate` called by a greenlet
+ * itself (in its own step, not from a library's later promise job) are cleared when that greenlet
+ * ends, so no timer outlives it; and `timers/promises`'
  * `setTimeout`/`setImmediate` get a signal that aborts when the greenlet ends or is interrupted.
  * Timer callbacks still run on Node's loop, outside greenlets, like hub callbacks: they must not
  * block. Outside greenlets nothing changes. Idempotent.

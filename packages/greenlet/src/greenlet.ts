@@ -296,7 +296,9 @@ export function getCurrent(): greenlet {
 /** A switch from ordinary code: run the trampoline until control is back in main. */
 function fromMain(target: greenlet, mode: Mode, args: unknown[]): Switch<unknown> {
   if (rt.current !== rt.main) {
-    throw new GreenletError('a synchronous switch is only possible from the main greenlet');
+    throw new GreenletError(
+      `a synchronous switch is only possible from the main greenlet, and ${String(rt.current)} is running: inside a greenlet write \`yield* g.switch(...)\``,
+    );
   }
   const op = new SwitchOp();
   if (mode === THROW) {

@@ -1,6 +1,6 @@
 import type { Instruction, Resume, Suspend } from '@coro/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getCurrent, greenlet, GreenletError, setHost, setTrace, type GreenletHost } from './index.js';
+import { enterHostedStep, getCurrent, greenlet, GreenletError, setHost, setTrace, type GreenletHost } from './index.js';
 
 /** A core-style operation: park until something calls resume. */
 function* wait<T>(register: (resume: Resume<T>) => void): Generator<Instruction, T, unknown> {
@@ -125,5 +125,27 @@ describe('the host hook', () => {
   it('rejects a host without park', () => {
     expect(() => setHost({} as GreenletHost)).toThrow(TypeError);
     expect(setHost(undefined)).toBeUndefined();
+  });
+});
+
+describe('enterHostedStep (for a host that steps greenlet generators itself)', () => {
+  it('makes getCurrent() the stepped greenlet until the host restores the previous one', () => {
+    const main = getCurrent();
+    const g = new greenlet(function* () {});
+    const previous = enterHostedStep(g);
+    const during = getCurrent();
+    enterHostedStep(previous);
+    expect([previous, during, getCurrent()]).toEqual([main, g, main]);
+  });
+
+  it('refuses a synchronous switch during such a step, pointing at yield*', () => {
+    const g = new greenlet(function* () {});
+    const other = new greenlet(() => 1);
+    const previous = enterHostedStep(g);
+    try {
+      expect(() => other.switch()).toThrow(/only possible from the main greenlet.*write `yield\* g\.switch\(\.\.\.\)`/);
+    } finally {
+      enterHostedStep(previous);
+    }
   });
 });

@@ -20,7 +20,9 @@ import { rt } from './runtime.js';
  * 4. To resume `g`, switch to it like to any suspended greenlet: `yield* g.switch(value)` (its
  *    `yield` evaluates to `value`) or `yield* g.throw(error)` from the hub's generator, or
  *    `g.switch(value)` from ordinary code. Nothing else is needed: a parked greenlet is an
- *    ordinary suspended greenlet.
+ *    ordinary suspended greenlet. (So anyone may resume or kill it meanwhile — `g.throw()` — and
+ *    the host's own wake-up then finds it resumed already or `dead`: tear the wait down, or ignore
+ *    a stale wake-up, as core's drivers do.)
  *
  * @example
  * ```ts

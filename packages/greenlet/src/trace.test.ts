@@ -106,6 +106,46 @@ describe('tracing, beyond the Python suite (each sequence checked against greenl
     expect(actions).toEqual([]);
   });
 
+  it('traces a self-switch inside a greenlet', () => {
+    const g4 = new greenlet(function* f() {
+      return yield* getCurrent().switch(5);
+    });
+    const actions = new GreenletTracer().use(() => {
+      expect(g4.switch().value).toBe(5);
+    });
+    expect(actions).toEqual([
+      ['switch', [main, g4]],
+      ['switch', [g4, g4]],
+      ['switch', [g4, main]],
+    ]);
+  });
+
+  it('traces a switch to a dead greenlet as a switch from main to main', () => {
+    const g5 = new greenlet(() => undefined);
+    const actions = new GreenletTracer().use(() => {
+      expect(g5.switch().value).toBeUndefined();
+      expect(g5.switch().value).toEqual([]);
+    });
+    expect(actions).toEqual([
+      ['switch', [main, g5]],
+      ['switch', [g5, main]],
+      ['switch', [main, main]],
+    ]);
+  });
+
+  it('traces a failed start of a pending parent as a throw from the dead child', () => {
+    const g7p = new greenlet();
+    const g7 = new greenlet(() => 42, g7p);
+    const actions = new GreenletTracer().use(() => {
+      expect(() => g7.switch()).toThrow('run');
+    });
+    expect(actions).toEqual([
+      ['switch', [main, g7]],
+      ['throw', [g7, main]],
+    ]);
+    expect(g7p.started).toBe(false);
+  });
+
   it('calls the tracer in the context of the target', () => {
     const seen: Array<[greenlet, greenlet]> = [];
     setTrace((_event, [, target]) => seen.push([getCurrent(), target]));

@@ -11,6 +11,7 @@ import { Event } from './event.js';
 import { Greenlet } from './greenlet.js';
 import { GreenletExit } from './greenlet-exit.js';
 import type { Hub } from './hub.js';
+import { idle } from './idle.js';
 import { Queue } from './queue.js';
 import type { RawGreenlet } from './raw-greenlet.js';
 import { sleep } from './sleep.js';
@@ -67,6 +68,25 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       };
       await wait([spawn(body, 'a'), spawn(body, 'b')]);
       expect(log).toEqual(['a0', 'b0', 'a1', 'b1']);
+    });
+
+    it('idle() resumes once every ready greenlet and callback has run, before later timers', async () => {
+      const order: string[] = [];
+      spawn(function* () {
+        order.push('a');
+        yield* sleep(0);
+        order.push('a again');
+      });
+      spawn(function* () {
+        yield* sleep(5);
+        order.push('timer');
+      });
+      await inMain(function* () {
+        yield* idle();
+        order.push('idle');
+      });
+      await hub.join();
+      expect(order).toEqual(['a', 'a again', 'idle', 'timer']);
     });
 
     it('timers with the same deadline fire in creation order', async () => {

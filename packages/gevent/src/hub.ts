@@ -425,6 +425,10 @@ export class Hub extends RawGreenlet {
           await yieldToNode();
           continue;
         }
+        if (this.idlers.length > 0) {
+          for (const g of this.idlers.splice(0)) this.wake(g, g.epoch, undefined);
+          continue;
+        }
         const next = this.timers.peek();
         // Timers core operations set on a virtual clock (core's sleep inside a greenlet) count too.
         const clockDeadline = this.virtual ? (this.clock as VirtualClock).nextDeadline() : undefined;
@@ -507,6 +511,8 @@ export class Hub extends RawGreenlet {
     return hubJoin(this, timeout);
   }
 
+  /** @internal greenlets parked in `idle()`, woken when nothing else is runnable. */
+  readonly idlers: RawGreenlet[] = [];
   /** @internal greenlets parked in {@link Hub.join}, woken with `true` when the loop runs out of work. */
   readonly joiners: RawGreenlet[] = [];
 

@@ -10,6 +10,7 @@ export { Greenlet, type GetOptions, type KillException, type KillOptions } from 
 export { GreenletExit } from './greenlet-exit.js';
 export { GreenletSet, Group, type GroupJoinOptions } from './group.js';
 export { Hub, type ExceptionStream, type HubOptions, type HubTracer } from './hub.js';
+export { idle } from './idle.js';
 export type { ImapOptions, MapInput } from './imap.js';
 export { joinAll, killAll, type JoinAllOptions, type KillAllOptions } from './join-all.js';
 export type { Link, LinkTarget } from './links.js';

@@ -62,10 +62,34 @@ class Collector<T extends Waitable> implements LinkTarget<T> {
     for (const o of objects) o.rawlink(this);
   }
 
+  /** How many arrivals the parked greenlet waits for (1 when iterating, `count` for a bulk wait). */
+  private target = 1;
+
   onLink(source: T): void {
     this.arrived.push(source);
     const g = this.waiting;
-    if (g !== null) g.hub.wake(g, this.epoch, undefined);
+    if (g !== null && this.arrived.length - this.head >= this.target) g.hub.wake(g, this.epoch, undefined);
+  }
+
+  /** Park once until `count` objects arrived (or the timeout): one wake-up however many objects. */
+  *waitFor(count: number): Generator<Instruction, T[], unknown> {
+    if (this.arrived.length < count && !this.finished) {
+      const me = getHub().blockingCurrent();
+      if (this.timeout !== undefined) this.timer = new Timeout(this.timeout).start();
+      this.target = count;
+      this.waiting = me;
+      this.epoch = me.epoch;
+      try {
+        yield PARK;
+      } catch (error) {
+        if (error !== this.timer) throw error;
+      } finally {
+        this.waiting = null;
+        this.finish();
+      }
+    }
+    this.finish();
+    return this.arrived.slice(0, count);
   }
 
   *step(): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
@@ -127,14 +151,8 @@ export function iwait<T extends Waitable>(objects: Iterable<T>, options?: WaitOp
 
 const waitObjectsOp = blocking(function* waitObjects<T extends Waitable>(objects: Iterable<T>, options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
   const list = [...objects];
-  const collector = new Collector(list, options?.timeout, options?.count ?? list.length);
-  const ready: T[] = [];
-  try {
-    for (let r = yield* collector.step(); r.done !== true; r = yield* collector.step()) ready.push(r.value);
-  } finally {
-    collector.finish();
-  }
-  return ready;
+  const count = Math.min(options?.count ?? list.length, list.length);
+  return yield* new Collector(list, options?.timeout, count).waitFor(count);
 });
 
 const hubJoinOp = blocking(function* hubJoin(timeout: number | undefined): Generator<Instruction, boolean, unknown> {

@@ -4,5 +4,6 @@ import type { Suite } from '../measurement.js';
 export const suites: Record<string, () => Promise<Suite>> = {
   compare: () => import('./compare.js').then((m) => m.compareSuite()),
   core: () => import('./core.js').then((m) => m.coreSuite()),
+  gevent: () => import('./gevent.js').then((m) => m.geventSuite()),
   greenlet: () => import('./greenlet.js').then((m) => m.greenletSuite()),
 };

@@ -18,7 +18,7 @@ processes, threads, coroutines and greenlets, pinned to one CPU and spread over 
 and checks each line of the seed tutorial's summary against the numbers.
 
   --quick              fewer units, rounds and runs (well under a minute)
-  --runs <n>           runs per figure (median reported; default 5, quick 2)
+  --runs <n>           runs per figure (median reported; default 5, quick 1)
   --placement <p>      pinned | spread | both (default both)
   --cpus <list>        CPUs to use, as for taskset -c (default all; pinned uses the first)
   --workload <name>    only this workload (repeatable): ${workloads.map((w) => w.name).join(', ')}
@@ -78,7 +78,11 @@ const report = await runComparison({
     bar.update(done, { label });
     if (done === total) bar.stop();
   },
-}).catch((error: Error) => fail(error.message));
+}).catch((error: Error) => {
+  bar?.stop();
+  process.stderr.write(`coro-compare: ${error.message}\n`);
+  process.exit(1);
+});
 
 const write = (file: string, text: string) => (file === '-' ? process.stdout.write(text) : writeFileSync(file, text));
 if (values.json !== undefined) write(values.json, `${JSON.stringify({ results: report.results, claims: report.claims, machine: report.machine, placements: report.placements }, null, 2)}\n`);

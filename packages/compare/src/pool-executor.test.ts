@@ -106,15 +106,39 @@ describe.each(kinds)('%s', (name, create) => {
     if (name === 'ProcessExecutor') expect(after).not.toBe(first);
   });
 
-  it('lets an aborted job finish within abortGrace (graceful), else terminates it (hard)', async () => {
-    const executor = make({ size: 2, abortGrace: 300 });
+  it('lets an aborted job settle within abortGrace (graceful), else terminates its worker (hard)', async () => {
+    const executor = make({ size: 2, abortGrace: 1000 });
+    await executor.map(fixture('noop'), [1, 2]); // both workers up, the module loaded
     const controller = new AbortController();
-    const quick = executor.submit(fixture('later').with({ signal: controller.signal }), 100, 'done');
-    const stuck = executor.submit(fixture('hang').with({ signal: controller.signal }));
-    await vi.waitFor(() => expect(executor.stats.busy).toBe(2));
+    const waiting = executor.submit(fixture('stopWhenAborted').with({ signal: controller.signal }));
+    const busy = executor.submit(fixture('spin').with({ signal: controller.signal }), 5000);
+    const modes = Promise.all([waiting, busy].map((job) => job.then(unexpected, (e: JobAborted) => e.mode)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     controller.abort();
-    expect(await quick.catch((e: JobAborted) => e.mode)).toBe('graceful');
-    expect(await stuck.catch((e: JobAborted) => e.mode)).toBe('hard');
+    expect(await modes).toEqual(['graceful', 'hard']);
+  });
+
+  it('lets a job read its signal with jobSignal() and stop by itself (graceful)', async () => {
+    const executor = make({ size: 1, abortGrace: 2000 });
+    const controller = new AbortController();
+    const job = executor.submit(fixture('stopWhenAborted').with({ signal: controller.signal }));
+    await vi.waitFor(() => expect(executor.stats.busy).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(new Error('enough'));
+    const aborted = await job.then(unexpected, (e: unknown) => e as JobAborted);
+    expect([aborted.mode, (aborted.cause as Error).message]).toEqual(['graceful', 'enough']);
+    expect(executor.stats.workers).toBe(1);
+  });
+
+  it('runs generator exports as coroutines and cancels them gracefully', async () => {
+    const executor = make({ size: 1, abortGrace: 2000 });
+    expect(await executor.submit(fixture('sleepingCoroutine'), 5)).toBe('slept');
+    const controller = new AbortController();
+    const job = executor.submit(fixture('sleepingCoroutine').with({ signal: controller.signal }), 60_000);
+    await vi.waitFor(() => expect(executor.stats.busy).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    expect(await job.then(unexpected, (e: JobAborted) => e.mode)).toBe('graceful');
   });
 
   it('settles every job exactly once when workers are killed mid-job', async () => {
@@ -178,7 +202,7 @@ describe.each(kinds)('%s', (name, create) => {
   });
 
   it('ends workers idle for idleTimeout', async () => {
-    const executor = make({ size: 2, idleTimeout: 30 });
+    const executor = make({ size: 2, idleTimeout: 400 });
     await executor.map(fixture('later'), [5, 5]);
     expect(executor.stats.workers).toBe(2);
     await vi.waitFor(() => expect(executor.stats.workers).toBe(0));

@@ -54,6 +54,7 @@ export function processUnits(options: ProcessUnitOptions): UnitFactory {
       },
       async stop(timeout) {
         if (child.exitCode !== null || child.signalCode !== null) return gone;
+        child.ref(); // an idle child is unref'd: without this the parent could exit before 'exit' arrives
         const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
         if (child.connected) child.disconnect();
         else child.kill('SIGTERM');
@@ -61,6 +62,7 @@ export function processUnits(options: ProcessUnitOptions): UnitFactory {
         clearTimeout(timer);
       },
       async kill() {
+        child.ref();
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         await gone;
       },

@@ -44,6 +44,7 @@ export function threadUnits(options: ThreadUnitOptions): UnitFactory {
       async stop(timeout) {
         // A worker thread has no "please leave" short of terminate(); the timeout guards a
         // terminate that never completes (a thread stuck in native code), so close() cannot hang.
+        worker.ref(); // an idle worker is unref'd: without this the parent could exit before 'exit' arrives
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<void>((resolve) => {
           timer = setTimeout(() => {
@@ -55,6 +56,7 @@ export function threadUnits(options: ThreadUnitOptions): UnitFactory {
         clearTimeout(timer);
       },
       async kill() {
+        worker.ref();
         await worker.terminate();
         await gone;
       },

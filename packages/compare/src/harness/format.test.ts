@@ -30,7 +30,7 @@ describe('formatting', () => {
     const markdown = formatMarkdown(fixedReport());
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('| workload | placement | process | thread | coroutine | greenlet |');
-    expect(lines[2]).toBe('| start one unit and finish it (lower is better) | pinned to CPU 0 | 45,000 µs | 9,000 µs | 1.20 µs | 2.50 µs |');
+    expect(lines[2]).toBe('| start: spawn one unit and see it finish (lower is better) | pinned to CPU 0 | 45,000 µs | 9,000 µs | 1.20 µs | 2.50 µs |');
     expect(markdown).toContain('| ✅ confirmed | Hand-off: a process round trip costs more than a thread round trip | 进程切换需要的资源很最大，效率很低 | process 60.0 µs vs thread 12.0 µs per round trip (5.00×) | pinned to CPU 0 |');
     expect(lines.at(-2)).toBe('Medians of 3 runs per figure (quick mode); each figure measured in a fresh Node process; pinned to CPU 0; spread over CPUs 0-1.');
   });
@@ -55,7 +55,7 @@ describe('SVG charts', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trim().endsWith('</svg>')).toBe(true);
     expect(svg.match(/<rect x="90"/g)).toHaveLength(48);
-    expect(svg).toContain('round trip between two units (lower is better) — log scale');
+    expect(svg).toContain('switch: round trip between two units (lower is better) — log scale');
     expect(svg).toContain('CPU-bound speed-up on all allowed CPUs (higher is better)</text>');
     expect(svg).toContain('<title>thread, spread over CPUs 0-1: 12.0 µs</title>');
     expect(svg).toContain('pinned to CPU 0</text>');

@@ -20,7 +20,9 @@ const request = JSON.parse(process.argv[2]!) as MeasureRequest;
 const workload = findWorkload(request.workload);
 const context = { quick: request.quick, cpus: request.placement.count, url: request.url };
 
-await workload.run(request.kind, context); // warm-up: JIT, module loading
+// Warm-up (JIT, module loading), except where it costs most and teaches least: starting processes
+// and threads again in quick mode.
+if (!request.quick || request.kind === 'coroutine' || request.kind === 'greenlet') await workload.run(request.kind, context);
 const values: number[] = [];
 const walls: number[] = [];
 const cpus: number[] = [];

@@ -29,7 +29,7 @@ export interface ComparisonOptions {
   readonly placements?: readonly ('pinned' | 'spread')[];
   /** The CPUs to use, as a `taskset -c` list; default all. Pinned uses the first. */
   readonly cpus?: string;
-  /** Runs per measurement (the median is reported); default 2 quick, 5 otherwise. */
+  /** Runs per measurement (the median is reported); default 1 quick, 5 otherwise. */
   readonly runs?: number;
   /** Which workloads; default all. */
   readonly workloads?: readonly WorkloadName[];
@@ -82,7 +82,7 @@ async function measureInChild(request: MeasureRequest): Promise<Measurement> {
  */
 export async function runComparison(options: ComparisonOptions = {}): Promise<Report> {
   const quick = options.quick ?? false;
-  const runs = options.runs ?? (quick ? 2 : 5);
+  const runs = options.runs ?? (quick ? 1 : 5);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runComparison: options.runs must be an integer >= 1, got ${String(runs)}`);
   const placements = choosePlacements(options.placements ?? ['pinned', 'spread'], options.cpus);
   const kinds = options.kinds ?? allKinds;

@@ -1,6 +1,7 @@
 // The task module every executor runs unchanged (a build entry of its own, loaded by URL): the
-// harness swaps executors and nothing else. Plain and async functions, so that threads and
-// processes need nothing but Node to run them.
+// harness swaps executors and nothing else. Waiting tasks are coroutines (generator functions on
+// core's operations), so coroutine and greenlet executors wait without a thread or process each.
+import { sleep, wait, type Operation } from '@coro/core';
 
 /** Does nothing: dispatch cost only. */
 export function noop(): void {}
@@ -22,16 +23,17 @@ export function countPrimes(from: number, to: number): number {
 }
 
 /** Wait `ms` without using the CPU. */
-export function sleepFor(ms: number): Promise<number> {
-  return new Promise((resolve) => setTimeout(() => resolve(ms), ms));
+export function* sleepFor(ms: number): Operation<number> {
+  yield* sleep(ms);
+  return ms;
 }
 
 /** GET `url` `count` times, one after another; returns the bytes received. */
-export async function fetchMany(url: string, count: number): Promise<number> {
+export function* fetchMany(url: string, count: number): Operation<number> {
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const response = await fetch(url);
-    bytes += (await response.arrayBuffer()).byteLength;
+    const response = yield* wait(fetch(url));
+    bytes += (yield* wait(response.arrayBuffer())).byteLength;
   }
   return bytes;
 }

@@ -1,9 +1,19 @@
+import { CoroutineExecutor, task, withJobSignal, type TaskRef } from '@coro/core';
+
 type TaskFunction = (...args: unknown[]) => unknown;
 
-/**
- * Call a task function with its arguments; `signal` aborts when the pool asks the job to stop.
- * Returns the value, or a promise of it for async work.
- */
-export function invokeTask(fn: TaskFunction, args: unknown[], _signal: AbortSignal): unknown {
-  return fn(...args);
+// A generator export runs as a coroutine on core's executor, exactly as in-process. A plain or
+// async export is called directly (no task, no promise for a plain value: this is the hot path of
+// a no-op job), with its signal where core's jobSignal() finds it during the synchronous part.
+const executor = new CoroutineExecutor();
+const refs = new Map<string, TaskRef>();
+const GeneratorFunction = Object.getPrototypeOf(function* () {}) as object;
+
+/** Run `fn`, the export `exportName` of `module`, with `args`; `signal` aborts it. */
+export function invokeTask(fn: TaskFunction, module: string, exportName: string, args: unknown[], signal: AbortSignal): unknown {
+  if (Object.getPrototypeOf(fn) !== GeneratorFunction) return withJobSignal(signal, () => fn(...args));
+  const key = `${module}#${exportName}`;
+  let ref = refs.get(key);
+  if (!ref) refs.set(key, (ref = task(module, exportName)));
+  return executor.submit(ref.with({ signal }), ...args);
 }

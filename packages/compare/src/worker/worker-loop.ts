@@ -1,14 +1,16 @@
 import { sendError } from '../error-transport.js';
-import { ABORT, DONE, FAIL, RUN, type FromWorker, type ToWorker, type WorkerSetup } from '../protocol.js';
+import { ABORT, DONE, FAIL, RUN, type FromWorker, type RunMessage, type ToWorker, type WorkerSetup } from '../protocol.js';
 import { invokeTask } from './invoke-task.js';
-import { loadTask, loadedTask } from './load-task.js';
+import { loadedTask, loadTask } from './load-task.js';
 
-/** How a worker talks back to its pool; `send` throws when a value cannot be cloned. */
-export type Send = (message: FromWorker) => void;
+type TaskFunction = (...args: unknown[]) => unknown;
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
+
+/** How a worker talks back to its pool; `send` throws when a value cannot be cloned. */
+export type Send = (message: FromWorker) => void;
 
 /**
  * The job loop every worker thread and child process runs: load the task (once), run it, send
@@ -30,12 +32,14 @@ export function createWorkerLoop(setup: WorkerSetup, send: Send): (message: ToWo
     }
   }
 
-  function start(id: number, fn: (...args: unknown[]) => unknown, args: unknown[]): void {
-    const controller = new AbortController();
-    running.set(id, controller);
+  function start(id: number, fn: TaskFunction, message: RunMessage, signal: AbortSignal): void {
+    if (signal.aborted) {
+      reply(FAIL, id, sendError(signal.reason)); // aborted while its module loaded: never start it
+      return;
+    }
     let result: unknown;
     try {
-      result = invokeTask(fn, args, controller.signal);
+      result = invokeTask(fn, message[2], message[3], message[4], signal);
     } catch (error) {
       reply(FAIL, id, sendError(error));
       return;
@@ -52,12 +56,15 @@ export function createWorkerLoop(setup: WorkerSetup, send: Send): (message: ToWo
 
   return (message) => {
     if (message[0] === RUN) {
-      const [, id, module, exportName, args] = message;
+      const [, id, module, exportName] = message;
+      // Registered before loading, so an abort that arrives while the module loads is not lost.
+      const controller = new AbortController();
+      running.set(id, controller);
       const fn = loadedTask(module, exportName);
-      if (fn) start(id, fn, args);
+      if (fn) start(id, fn, message, controller.signal);
       else
         loadTask(module, exportName).then(
-          (loaded) => start(id, loaded, args),
+          (loaded) => start(id, loaded, message, controller.signal),
           (error: unknown) => reply(FAIL, id, sendError(error)),
         );
     } else if (message[0] === ABORT) {

@@ -1,4 +1,3 @@
-import { greenlet, getCurrent } from '@coro/greenlet';
 import { createExecutor } from '../executors.js';
 import { PoolExecutor } from '../../pool-executor.js';
 import { treeRss } from '../resources.js';
@@ -31,28 +30,20 @@ export const memoryWorkload: Workload = {
     const count = counts(kind, context);
     if (kind === 'process' || kind === 'thread') {
       const before = treeRss();
-      const executor = createExecutor(kind, count) as PoolExecutor;
-      const waits = Array.from({ length: count }, () => executor.submit(harnessTasks.sleepFor, 400));
+      const executor = (await createExecutor(kind, count)) as PoolExecutor;
+      const release = new AbortController();
+      const waits = Array.from({ length: count }, () => executor.submit(harnessTasks.sleepFor.with({ signal: release.signal }), 60_000).catch(() => undefined));
       while (executor.stats.busy < count) await delay(5);
-      await delay(250); // let every worker finish loading before counting its pages
+      await delay(context.quick ? 100 : 250); // let every worker finish loading before counting its pages
       const held = treeRss() - before;
+      release.abort();
       await Promise.all(waits);
-      await executor.close();
-      return { value: held / count, note: `resident memory of ${count} idle ${kind}es waiting on a timer`.replace('threades', 'threads') };
+      await executor.destroy();
+      return { value: held / count, note: `resident memory of ${count} idle ${kind === 'process' ? 'processes' : 'threads'} waiting on a timer` };
     }
     if (kind === 'greenlet') {
-      const bytes = await heapPerUnit(count, (n) => {
-        const main = getCurrent();
-        const parked = Array.from({ length: n }, () => new greenlet(function* () {
-          yield* main.switch();
-        }));
-        for (const g of parked) g.switch();
-        return () => {
-          parked.length = 0;
-          return Promise.resolve();
-        };
-      });
-      return { value: bytes, note: `heap of ${count} suspended greenlets` };
+      const { suspendedGreenlets } = await import('../greenlet-probes.js');
+      return { value: await heapPerUnit(count, suspendedGreenlets), note: `heap of ${count} suspended greenlets` };
     }
     const { parkedCoroutines } = await import('../coroutine-probes.js');
     return { value: await heapPerUnit(count, parkedCoroutines), note: `heap of ${count} coroutines parked on a timer` };

@@ -14,9 +14,9 @@ export const sleepWorkload: Workload = {
   unit: 'ms',
   better: 'lower',
   async run(kind, { quick }) {
-    const waits = quick ? 200 : 1000;
-    const units = kind === 'process' || kind === 'thread' ? (quick ? 8 : 16) : waits;
-    const executor = createExecutor(kind, units);
+    const waits = quick ? 50 : 1000;
+    const units = kind === 'process' || kind === 'thread' ? (quick ? 2 : 16) : waits;
+    const executor = await createExecutor(kind, units);
     await Promise.all(Array.from({ length: Math.min(units, 16) }, () => executor.submit(harnessTasks.sleepFor, 1)));
     const start = performance.now();
     await Promise.all(Array.from({ length: waits }, () => executor.submit(harnessTasks.sleepFor, WAIT_MS)));

@@ -1,4 +1,3 @@
-import { greenlet } from '@coro/greenlet';
 import { createExecutor } from '../executors.js';
 import { harnessTasks } from '../task-refs.js';
 import type { Workload } from '../workload.js';
@@ -8,13 +7,13 @@ const BATCH = 1000;
 /** Start one unit and see it finish: a fresh pool's first result for processes and threads. */
 export const spawnWorkload: Workload = {
   name: 'spawn',
-  title: 'start one unit and finish it',
+  title: 'start: spawn one unit and see it finish',
   unit: 'µs',
   better: 'lower',
   async run(kind) {
     if (kind === 'process' || kind === 'thread') {
       const start = performance.now();
-      const executor = createExecutor(kind, 1);
+      const executor = await createExecutor(kind, 1);
       await executor.submit(harnessTasks.noop);
       const elapsed = performance.now() - start;
       await executor.close();
@@ -22,7 +21,8 @@ export const spawnWorkload: Workload = {
     }
     const start = performance.now();
     if (kind === 'greenlet') {
-      for (let i = 0; i < BATCH; i++) new greenlet(function* () {}).switch();
+      const { spawnAndFinishGreenlets } = await import('../greenlet-probes.js');
+      spawnAndFinishGreenlets(BATCH);
     } else {
       const { spawnAndJoin } = await import('../coroutine-probes.js');
       await spawnAndJoin(BATCH);

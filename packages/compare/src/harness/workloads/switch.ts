@@ -1,4 +1,3 @@
-import { greenlet } from '@coro/greenlet';
 import { createExecutor } from '../executors.js';
 import { harnessTasks } from '../task-refs.js';
 import type { Workload, WorkloadContext } from '../workload.js';
@@ -9,14 +8,14 @@ const rounds = (kind: string, { quick }: WorkloadContext) =>
 /** One round trip between two units: each hands control to the other once. */
 export const switchWorkload: Workload = {
   name: 'switch',
-  title: 'round trip between two units',
+  title: 'switch: round trip between two units',
   unit: 'µs',
   better: 'lower',
   async run(kind, context) {
     const n = rounds(kind, context);
     if (kind === 'process') {
       // Parent and child over IPC: each round trip is one job message out and one result back.
-      const executor = createExecutor('process', 1);
+      const executor = await createExecutor('process', 1);
       await executor.submit(harnessTasks.noop);
       const start = performance.now();
       for (let i = 0; i < n; i++) await executor.submit(harnessTasks.noop);
@@ -25,23 +24,15 @@ export const switchWorkload: Workload = {
       return { value: (elapsed * 1000) / n, note: 'parent ↔ child over IPC (advanced serialization)' };
     }
     if (kind === 'thread') {
-      const executor = createExecutor('thread', 2);
+      const executor = await createExecutor('thread', 2);
       const shared = new SharedArrayBuffer(4);
       const [ms] = await Promise.all([executor.submit(harnessTasks.pingPong, shared, 0, n), executor.submit(harnessTasks.pingPong, shared, 1, n)]);
       await executor.close();
       return { value: (ms * 1000) / n, note: 'two worker threads, Atomics.wait/notify on a SharedArrayBuffer' };
     }
     if (kind === 'greenlet') {
-      let ping: greenlet | undefined;
-      const pong = new greenlet(function* () {
-        for (;;) yield* ping!.switch();
-      });
-      ping = new greenlet(function* () {
-        for (let i = 0; i < n; i++) yield* pong.switch();
-      });
-      const start = performance.now();
-      ping.switch();
-      return { value: ((performance.now() - start) * 1000) / n, note: 'two greenlets switching to each other' };
+      const { pingPongGreenlets } = await import('../greenlet-probes.js');
+      return { value: (pingPongGreenlets(n) * 1000) / n, note: 'two greenlets switching to each other' };
     }
     const { pingPongCoroutines } = await import('../coroutine-probes.js');
     const ms = await pingPongCoroutines(n);

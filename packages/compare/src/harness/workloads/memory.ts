@@ -12,8 +12,10 @@ export async function heapPerUnit(count: number, hold: (count: number) => Promis
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('the memory workload needs node --expose-gc (the harness starts its measurements with it)');
   gc();
+  gc();
   const before = process.memoryUsage().heapUsed;
   const release = await hold(count);
+  gc();
   gc();
   const after = process.memoryUsage().heapUsed;
   await release();

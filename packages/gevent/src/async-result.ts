@@ -5,6 +5,23 @@ import type { LinkTarget } from './links.js';
 import { type Blocking, blocking } from './operation.js';
 import { Timeout } from './timeout.js';
 
+/**
+ * What an {@link AsyncResult} copies when used as a link target: a finished greenlet (or another AsyncResult).
+ *
+ * @example
+ * ```ts
+ * const outcome: Outcome = spawn(() => 1);
+ * ```
+ */
+export interface Outcome {
+  /** True if it ended with a value. */
+  successful(): boolean;
+  /** The value, when successful. */
+  readonly value: unknown;
+  /** The error, when not. */
+  readonly exception: unknown;
+}
+
 const EMPTY = 0;
 const VALUE = 1;
 const ERROR = 2;
@@ -38,7 +55,7 @@ const waitOp = blocking(function* wait<T>(result: AsyncResult<T>, timeout: numbe
  * console.log(await answer.get()); // 42
  * ```
  */
-export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<{ successful(): boolean; value: unknown; exception: unknown }> {
+export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Outcome> {
   private state = EMPTY;
   private result: T | undefined = undefined;
   private error: unknown = undefined;
@@ -130,7 +147,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<{ s
   }
 
   /** @internal as a link target: copy the outcome of the greenlet that finished. */
-  onLink(source: { successful(): boolean; value: unknown; exception: unknown }): void {
+  onLink(source: Outcome): void {
     if (source.successful()) this.set(source.value as T);
     else this.setException(source.exception);
   }

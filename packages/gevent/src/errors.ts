@@ -14,6 +14,7 @@
  * ```
  */
 export class LoopExit extends Error {
+  /** Always `"LoopExit"`. */
   override readonly name = 'LoopExit';
   /** The hub that ran out of work. */
   readonly hub: unknown;
@@ -42,6 +43,7 @@ export class LoopExit extends Error {
  * ```
  */
 export class BlockingSwitchOutError extends Error {
+  /** Always `"BlockingSwitchOutError"`. */
   override readonly name = 'BlockingSwitchOutError';
   constructor(message = 'Impossible to call blocking function in the event loop callback') {
     super(message);
@@ -59,6 +61,7 @@ export class BlockingSwitchOutError extends Error {
  * ```
  */
 export class InvalidSwitchError extends Error {
+  /** Always `"InvalidSwitchError"`. */
   override readonly name = 'InvalidSwitchError';
 }
 
@@ -72,5 +75,6 @@ export class InvalidSwitchError extends Error {
  * ```
  */
 export class ConcurrentObjectUseError extends Error {
+  /** Always `"ConcurrentObjectUseError"`. */
   override readonly name = 'ConcurrentObjectUseError';
 }

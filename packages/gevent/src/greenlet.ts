@@ -41,7 +41,15 @@ export interface GetOptions {
   timeout?: number | Timeout;
 }
 
-type SpawnCallback = (g: Greenlet<unknown>) => void;
+/**
+ * A hook called with every greenlet as it is started ({@link Greenlet.addSpawnCallback}).
+ *
+ * @example
+ * ```ts
+ * const log: SpawnCallback = (g) => console.log('started', g.name);
+ * ```
+ */
+export type SpawnCallback = (g: Greenlet<unknown>) => void;
 const spawnCallbacks = new Set<SpawnCallback>();
 
 /** Turn `kill`'s argument into the value to raise. */

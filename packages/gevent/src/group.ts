@@ -59,7 +59,14 @@ function* runInline<R>(fn: (...args: any[]) => unknown, args: readonly unknown[]
   return result as R;
 }
 
-/** @internal what Group and Pool share: membership, join, kill, apply, map and imap. */
+/**
+ * What {@link Group} and {@link Pool} share: membership, join, kill, apply, map and imap.
+ *
+ * @example
+ * ```ts
+ * function report(set: GreenletSet) { console.log(set.size, 'running'); }
+ * ```
+ */
 export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTarget<Greenlet<unknown>> {
   /** @internal */
   protected readonly members = new Set<Greenlet<unknown>>();
@@ -83,6 +90,7 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
     return this.members.has(g);
   }
 
+  /** The tracked greenlets (in no promised order). */
   [Symbol.iterator](): Iterator<Greenlet<unknown>> {
     return this.members.values();
   }
@@ -251,6 +259,7 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
     return this.spawnMember(fn, args);
   }
 
+  /** `<Group size=N>`. */
   toString(): string {
     return `<${this.constructor.name} size=${this.members.size}>`;
   }

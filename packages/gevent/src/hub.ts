@@ -18,6 +18,7 @@ export type HubTracer = (event: 'switch' | 'throw', origin: RawGreenlet, target:
 
 /** Where the hub prints reports of failed greenlets (stderr unless replaced; `null` silences them). */
 export interface ExceptionStream {
+  /** Write one report. */
   write(text: string): unknown;
 }
 

@@ -19,6 +19,7 @@ import type { Timeout } from './timeout.js';
  * ```
  */
 export class PoolFull extends Full {
+  /** Always `"PoolFull"`. */
   override readonly name: string = 'PoolFull';
 }
 
@@ -222,6 +223,7 @@ export class Pool extends GreenletSet implements Executor {
     await this.close();
   }
 
+  /** `<Pool size=N limit=M free=K>`. */
   override toString(): string {
     return `<Pool size=${this.size} limit=${this.limit ?? 'none'} free=${this.freeCount()}>`;
   }

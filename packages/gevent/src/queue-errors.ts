@@ -7,6 +7,7 @@
  * ```
  */
 export class Empty extends Error {
+  /** Always `"Empty"`. */
   override readonly name: string = 'Empty';
 }
 
@@ -19,6 +20,7 @@ export class Empty extends Error {
  * ```
  */
 export class Full extends Error {
+  /** Always `"Full"`. */
   override readonly name: string = 'Full';
 }
 
@@ -32,6 +34,7 @@ export class Full extends Error {
  * ```
  */
 export class ShutDown extends Error {
+  /** Always `"ShutDown"`. */
   override readonly name: string = 'ShutDown';
 }
 

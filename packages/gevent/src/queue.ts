@@ -156,6 +156,7 @@ export class PriorityQueue<T> extends Queue<T> {
     for (const item of items) this.putItem(item);
   }
 
+  /** @internal */
   override putItem(item: T | typeof StopIteration): void {
     super.putItem(item);
     const heap = this.items as T[];

@@ -84,6 +84,7 @@ export class RawGreenlet extends greenlet implements Firable {
     return this.assignedName ?? `${this.constructor.name}-${this.id}`;
   }
 
+  /** Give it a name for printing. */
   set name(value: string) {
     if (typeof value !== 'string') throw new TypeError(`name must be a string, got ${typeof value}`);
     this.assignedName = value;

@@ -71,6 +71,7 @@ export class RLock {
     return this.block.locked();
   }
 
+  /** `<RLock owner=… count=N>`. */
   toString(): string {
     return `<RLock owner=${String(this.owner)} count=${this.count}>`;
   }

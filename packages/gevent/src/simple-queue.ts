@@ -104,6 +104,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
     return this.limit;
   }
 
+  /** Change the capacity (waiting putters are served if there is room now). */
   set maxsize(value: number) {
     this.limit = checkMaxsize(value);
     this.kickIf(this.putters.length > 0);

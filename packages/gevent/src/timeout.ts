@@ -52,6 +52,7 @@ function describe(ms: number | undefined, exception: unknown): string {
  * ```
  */
 export class Timeout extends Error implements Firable, Disposable {
+  /** Always `"Timeout"`. */
   override readonly name = 'Timeout';
   /** Milliseconds until it fires once started; `undefined` never fires. */
   readonly ms: number | undefined;

@@ -17,7 +17,9 @@ import { Timeout } from './timeout.js';
  * ```
  */
 export interface Waitable {
+  /** Notify `link` (in the hub) when ready. */
   rawlink(link: LinkTarget<any>): void;
+  /** Stop notifying `link`. */
   unlink(link: LinkTarget<any>): void;
 }
 

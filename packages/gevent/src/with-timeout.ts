@@ -17,9 +17,18 @@ export interface WithTimeoutOptions<V> {
   timeoutValue: V;
 }
 
-type Work<T> = Operation<T> | (() => Operation<T> | PromiseLike<T> | T);
+/**
+ * What {@link withTimeout} runs: an Operation, or a function returning one, a promise, or a value.
+ *
+ * @typeParam T - the result.
+ * @example
+ * ```ts
+ * const work: TimedWork<number> = () => g.get();
+ * ```
+ */
+export type TimedWork<T> = Operation<T> | (() => Operation<T> | PromiseLike<T> | T);
 
-function* run<T>(work: Work<T>): Generator<Instruction, T, unknown> {
+function* run<T>(work: TimedWork<T>): Generator<Instruction, T, unknown> {
   if (typeof work !== 'function') return yield* work;
   const result = work();
   if (typeof (result as Operation<T> | null)?.[Symbol.iterator] === 'function' && typeof (result as Iterator<unknown> | null)?.next === 'function') return yield* (result as Operation<T>);
@@ -27,7 +36,7 @@ function* run<T>(work: Work<T>): Generator<Instruction, T, unknown> {
   return result as T;
 }
 
-const withTimeoutOp = blocking(function* withTimeout<T, V>(ms: number, work: Work<T>, options: WithTimeoutOptions<V> | undefined): Generator<Instruction, T | V, unknown> {
+const withTimeoutOp = blocking(function* withTimeout<T, V>(ms: number, work: TimedWork<T>, options: WithTimeoutOptions<V> | undefined): Generator<Instruction, T | V, unknown> {
   const timeout = Timeout.startNew(ms);
   try {
     return yield* run(work);
@@ -52,9 +61,9 @@ const withTimeoutOp = blocking(function* withTimeout<T, V>(ms: number, work: Wor
  * const r = await withTimeout(10, sleep(1000), { timeoutValue: 'late' }); // "late"
  * ```
  */
-export function withTimeout<T>(ms: number, work: Work<T>): Blocking<T>;
-export function withTimeout<T, V>(ms: number, work: Work<T>, options: WithTimeoutOptions<V>): Blocking<T | V>;
-export function withTimeout<T, V>(ms: number, work: Work<T>, options?: WithTimeoutOptions<V>): Blocking<T | V> {
+export function withTimeout<T>(ms: number, work: TimedWork<T>): Blocking<T>;
+export function withTimeout<T, V>(ms: number, work: TimedWork<T>, options: WithTimeoutOptions<V>): Blocking<T | V>;
+export function withTimeout<T, V>(ms: number, work: TimedWork<T>, options?: WithTimeoutOptions<V>): Blocking<T | V> {
   if (typeof work !== 'function' && typeof (work as Operation<T> | null)?.[Symbol.iterator] !== 'function') throw new TypeError('withTimeout: work must be an Operation or a function');
   return withTimeoutOp(ms, work, options);
 }

@@ -108,6 +108,8 @@ export function drive(origin: greenlet, target: greenlet, mode: Mode, argc: numb
       origin = t;
       if (instruction === op && op !== undefined) {
         // The hot path: t asked to switch. Take the request's arguments and drop its references.
+        // (Disarming covers `yield g.switch()`, which hands the request over without calling next().)
+        op.armed = false;
         target = op.target!;
         mode = op.mode;
         argc = op.argc;

@@ -280,3 +280,17 @@ describe('printing', () => {
     expect(String(g)).toBe('<greenlet test1 dead>');
   });
 });
+
+describe('`yield g.switch()` (without the star)', () => {
+  it('makes the same switch, handing the request over directly; the value is untyped', () => {
+    const g = new greenlet(function* () {
+      const v: unknown = yield main.switch('out');
+      const w: unknown = yield main.switch(v);
+      return w;
+    });
+    expect(g.switch().value).toBe('out');
+    expect(g.switch('in').value).toBe('in');
+    expect(g.switch('last').value).toBe('last');
+    expect(g.dead).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import co from 'co';
 import * as effection from 'effection';
 import { all as sagaAll, fork, join as sagaJoin } from 'redux-saga/effects';
 import { runSaga, type Task as SagaTask } from 'redux-saga';
+import { summarise } from '../measurement.js';
 import { bytesPerUnit, opsPerSecond } from '../timing.js';
 
 interface Csp {
@@ -39,6 +40,7 @@ const switchers: Record<string, Runner> = {
   },
   'async-fn': async (tasks, perTask) => {
     const worker = async (): Promise<void> => {
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- `await null` is an async function's cheapest hand-over
       for (let i = 0; i < perTask; i++) await null;
     };
     await Promise.all(Array.from({ length: tasks }, worker));
@@ -122,7 +124,7 @@ const spawners: Record<string, (n: number) => Promise<void> | void> = {
     const empty = function* (): Generator<never, void> {};
     await runSaga({}, function* () {
       const tasks: SagaTask[] = [];
-      for (let i = 0; i < n; i++) tasks.push((yield fork(empty)) as SagaTask);
+      for (let i = 0; i < n; i++) tasks.push(yield fork(empty));
       yield sagaJoin(tasks);
     }).toPromise();
   },
@@ -137,7 +139,7 @@ const spawners: Record<string, (n: number) => Promise<void> | void> = {
 };
 
 /** Hold `n` tasks suspended; return how to release them. */
-const holders: Record<string, (n: number) => Promise<() => Promise<void>>> = {
+const holders: Record<string, (n: number) => Promise<() => Promise<void>> | (() => Promise<void>)> = {
   '@coro/core': async (n) => {
     const scheduler = new Scheduler();
     const park = function* (): Generator<unknown, void> {
@@ -151,14 +153,14 @@ const holders: Record<string, (n: number) => Promise<() => Promise<void>>> = {
       await scheduler.run();
     };
   },
-  'raw-generator': async (n) => {
+  'raw-generator': (n) => {
     const gens = Array.from({ length: n }, function* () {
       yield;
     });
     for (const g of gens) g.next();
     return () => Promise.resolve(void gens.length);
   },
-  'async-fn': async (n) => {
+  'async-fn': (n) => {
     let release!: () => void;
     const never = new Promise<void>((r) => (release = r));
     const all = Promise.all(Array.from({ length: n }, async () => await never));
@@ -167,7 +169,7 @@ const holders: Record<string, (n: number) => Promise<() => Promise<void>>> = {
       await all;
     };
   },
-  co: async (n) => {
+  co: (n) => {
     let release!: () => void;
     const never = new Promise<void>((r) => (release = r));
     const all = Promise.all(Array.from({ length: n }, () => co(function* () { yield never; })));
@@ -178,7 +180,7 @@ const holders: Record<string, (n: number) => Promise<() => Promise<void>>> = {
   },
   effection: async (n) => {
     const task = effection.run(function* () {
-      for (let i = 0; i < n; i++) yield* effection.spawn(effection.suspend);
+      for (let i = 0; i < n; i++) void (yield* effection.spawn(effection.suspend));
       yield* effection.suspend();
     });
     await new Promise((r) => setImmediate(r));
@@ -209,29 +211,30 @@ const holders: Record<string, (n: number) => Promise<() => Promise<void>>> = {
   },
 };
 
-/** The peers that hand over the turn slowly get fewer switches, so each case takes about a second. */
+/** The slow peers get fewer switches and runs, so the whole suite finishes in minutes. */
 const slow = new Set(['effection', 'redux-saga', 'js-csp']);
 
 /** Measure one case on one implementation (runs inside a child process). */
 export async function measure(caseName: string, impl: string): Promise<CaseResult> {
   const scale = slow.has(impl) ? 0.05 : 1;
+  const runs = slow.has(impl) ? 2 : RUNS;
   switch (caseName) {
     case 'switch-2':
     case 'switch-1000': {
       const tasks = caseName === 'switch-2' ? 2 : 1000;
       const perTask = Math.round((2_000_000 * scale) / tasks);
       const run = switchers[impl]!;
-      return opsPerSecond(tasks * perTask, RUNS, () => run(tasks, perTask));
+      return opsPerSecond(tasks * perTask, runs, () => run(tasks, perTask));
     }
     case 'spawn-100k': {
       const spawn = spawners[impl]!;
-      return opsPerSecond(100_000, RUNS, () => spawn(100_000));
+      return opsPerSecond(100_000, runs, () => spawn(100_000));
     }
     case 'memory-100k': {
       const samples: number[] = [];
-      for (let i = 0; i < 3; i++) samples.push(await bytesPerUnit(100_000, holders[impl]!));
-      samples.sort((a, b) => a - b);
-      return { bytes: samples[1]!, runs: 3, spread: (samples[2]! - samples[0]!) / samples[1]! };
+      for (let i = 0; i < Math.min(runs, 3); i++) samples.push(await bytesPerUnit(100_000, holders[impl]!));
+      const { value, spread } = summarise(samples);
+      return { bytes: value, runs: samples.length, spread };
     }
     default:
       throw new RangeError(`unknown core case ${JSON.stringify(caseName)}`);

@@ -12,7 +12,7 @@ const cpus = '1';
  * heap bytes per suspended task. Each implementation runs in its own child process, pinned to
  * one CPU.
  */
-export async function coreSuite(): Promise<Suite> {
+export function coreSuite(): Suite {
   return {
     name: 'core',
     description: 'generator scheduler: switch rate, spawn rate, bytes per suspended task',

@@ -24,6 +24,13 @@ export function tableRows(report: Report): { head: string[]; rows: string[][] } 
   return { head, rows };
 }
 
+/** Chinese has no spaces to wrap at: break it every `chars` characters (each is two columns wide). */
+function breakWide(text: string, chars: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < text.length; i += chars) lines.push(text.slice(i, i + chars));
+  return lines.join('\n');
+}
+
 const mark = (claim: Claim) => (claim.verdict === 'confirmed' ? '✔ confirmed' : '✘ refuted');
 
 /**
@@ -39,7 +46,7 @@ export function formatTable(report: Report): string {
   const figures = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
   figures.push(...rows);
   const claims = new Table({ head: ['verdict', 'claim (seed)', 'evidence', 'placement'], style: { head: [], border: [] }, colWidths: [13, 48, 48, 22], wordWrap: true });
-  for (const c of report.claims) claims.push([mark(c), `${c.claim}\n${c.seed}`, c.evidence, c.placement]);
+  for (const c of report.claims) claims.push([mark(c), `${c.claim}\n${breakWide(c.seed, 22)}`, c.evidence, c.placement]);
   const where = report.placements.map(describePlacement).join('; ');
   return `${figures.toString()}\n\nThe seed's summary, checked (${where}):\n${claims.toString()}`;
 }

@@ -7,6 +7,8 @@
 // such as "Output:" or "输出：") is a ```text block: that block is the expected output, line for line. In the
 // expected output, `…` stands for any text within one line (for timings and other numbers that vary).
 // Arguments, if any, restrict the check to the guides whose path contains one of them.
+// A sample whose first line is `// file: <name>.ts` is written under that name, so other samples can import it
+// (`./<name>.js`), as a task module for an executor would be.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +46,11 @@ for (const file of guideFiles) {
       known.output ??= sample.output;
     } else {
       const extension = sample.lang === 'python' ? 'py' : 'ts';
-      samples.set(hash, { ...sample, name: `sample-${hash}`, source: `sample-${hash}.${extension}`, file, places: [where] });
+      const named = /^\/\/ file: ([\w-]+)\.ts\n/.exec(sample.code)?.[1];
+      const name = named ?? `sample-${hash}`;
+      const clash = named && [...samples.values()].find((other) => other.name === named);
+      if (clash) fail(`${where}: file ${named}.ts is also defined, differently, at ${clash.places[0]}`);
+      samples.set(hash, { ...sample, name, source: `${name}.${extension}`, file, places: [where] });
     }
   }
 }
@@ -74,7 +80,7 @@ try {
 } catch (error) {
   const byName = new Map([...samples.values()].map((s) => [s.name, s]));
   for (const line of String(error.stdout).split('\n').filter(Boolean)) {
-    const match = /^(?:.*[\\/])?(sample-[0-9a-f]+)\.ts\((\d+),(\d+)\): (.*)$/.exec(line);
+    const match = /^(?:.*[\\/])?([\w-]+)\.ts\((\d+),(\d+)\): (.*)$/.exec(line);
     const sample = match && byName.get(match[1]);
     if (!sample) {
       fail(line);

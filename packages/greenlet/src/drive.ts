@@ -1,7 +1,8 @@
 import type { Instruction } from '@coro/core';
 import { pack, spread } from './arguments.js';
 import { GreenletExit } from './errors.js';
-import { ACTIVE, DEAD, droppedSwitch, PENDING, type greenlet } from './greenlet.js';
+import { ACTIVE, DEAD, PENDING, type greenlet } from './greenlet.js';
+import { droppedSwitch } from './requests.js';
 import { unhostedError } from './host.js';
 import { registerForRelease, unregisterForRelease } from './release.js';
 import { rt } from './runtime.js';

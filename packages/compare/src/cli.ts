@@ -85,7 +85,7 @@ const report = await runComparison({
 });
 
 const write = (file: string, text: string) => (file === '-' ? process.stdout.write(text) : writeFileSync(file, text));
-if (values.json !== undefined) write(values.json, `${JSON.stringify({ results: report.results, claims: report.claims, machine: report.machine, placements: report.placements }, null, 2)}\n`);
+if (values.json !== undefined) write(values.json, `${JSON.stringify({ results: report.results, claims: report.claims, python: report.python, machine: report.machine, placements: report.placements }, null, 2)}\n`);
 if (values.markdown !== undefined) write(values.markdown, formatMarkdown(report));
 if (values.svg !== undefined) writeFileSync(values.svg, renderSvg(report));
 if (values.json !== '-' && values.markdown !== '-') process.stdout.write(`${formatTable(report)}\n`);

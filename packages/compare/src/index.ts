@@ -4,6 +4,7 @@ export { renderSvg } from './harness/format-svg.js';
 export { formatMarkdown, formatTable } from './harness/format-table.js';
 export { kinds, type Kind } from './harness/kinds.js';
 export type { Measurement, Placement } from './harness/measurement.js';
+export type { PythonThreads } from './harness/python-threads.js';
 export { runComparison, type ComparisonOptions, type Report } from './harness/run-comparison.js';
 export type { WorkloadName } from './harness/workload.js';
 export { PoolExecutor } from './pool-executor.js';

@@ -32,5 +32,6 @@ export function fixedReport(override: (m: Measurement) => Measurement = (m) => m
       }
     }
   }
-  return { machine: { cpu: 'Test CPU', cpus: 2, node: 'v20.20.2', platform: 'linux/x64' }, quick: true, placements, results, claims: evaluateClaims(results, placements) };
+  const python = [{ placement: spread, speedup: 0.98, python: 'Python 3.11.2' }];
+  return { machine: { cpu: 'Test CPU', cpus: 2, node: 'v20.20.2', platform: 'linux/x64' }, quick: true, placements, results, python, claims: evaluateClaims(results, placements, python) };
 }

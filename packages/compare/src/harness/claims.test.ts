@@ -6,13 +6,13 @@ describe('claims', () => {
   it('confirms every line of the seed summary when the figures agree with it', () => {
     const { claims } = fixedReport();
     expect(claims.every((c) => c.verdict === 'confirmed')).toBe(true);
-    expect(new Set(claims.map((c) => c.seed)).size).toBe(8);
+    expect(new Set(claims.map((c) => c.seed)).size).toBe(9);
   });
 
   it('checks each claim per placement and leaves speed-up claims out on one CPU', () => {
     const { claims } = fixedReport();
     const speedUps = claims.filter((c) => c.claim.includes('speed'));
-    expect(speedUps.map((c) => c.placement)).toEqual(['spread over CPUs 0-1', 'spread over CPUs 0-1']);
+    expect(speedUps.map((c) => c.placement)).toEqual(['spread over CPUs 0-1', 'spread over CPUs 0-1', 'spread over CPUs 0-1']);
     const handOff = claims.filter((c) => c.claim.startsWith('Hand-off: a process'));
     expect(handOff.map((c) => c.placement)).toEqual(['pinned to CPU 0', 'spread over CPUs 0-1']);
   });
@@ -42,6 +42,15 @@ describe('claims', () => {
     const claim = report.claims.find((c) => c.claim.startsWith('Processes and threads speed'))!;
     expect(claim.verdict).toBe('refuted');
     expect(claim.evidence).toBe('speed-up on 2 CPUs: processes 1.80×, threads 1.05×, coroutines 0.98×');
+  });
+
+  it("checks the GIL line against Python's threads and Node's worker threads", () => {
+    const claim = fixedReport().claims.find((c) => c.seed.startsWith('Python'))!;
+    expect([claim.verdict, claim.evidence]).toEqual(['confirmed', 'speed-up on 2 CPUs: Python 3.11.2 threads 0.98×, Node worker threads 1.90×']);
+    const { results, placements } = fixedReport();
+    const free = evaluateClaims(results, placements, [{ placement: placements[1]!, speedup: 1.9, python: 'Python 3.13t' }]);
+    expect(free.find((c) => c.seed.startsWith('Python'))!.verdict).toBe('refuted');
+    expect(evaluateClaims(results, placements).some((c) => c.seed.startsWith('Python'))).toBe(false);
   });
 
   it('leaves out a claim whose figures were not measured', () => {

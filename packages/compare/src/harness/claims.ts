@@ -2,6 +2,7 @@ import type { Kind } from './kinds.js';
 import type { Measurement, Placement } from './measurement.js';
 import { describePlacement } from './placement.js';
 import { formatValue } from './format-value.js';
+import type { PythonThreads } from './python-threads.js';
 import type { WorkloadName } from './workload.js';
 
 /**
@@ -36,7 +37,7 @@ interface ClaimRule {
   readonly seed: string;
   readonly claim: string;
   /** undefined when this placement lacks the figures (or cannot test the claim: one CPU for a speed-up). */
-  check(get: Lookup, placement: Placement): { holds: boolean; evidence: string } | undefined;
+  check(get: Lookup, placement: Placement, python: PythonThreads | undefined): { holds: boolean; evidence: string } | undefined;
 }
 
 const fig = (m: Measurement) => formatValue(m.value, m.unit);
@@ -128,23 +129,36 @@ export const claimRules: readonly ClaimRule[] = [
       };
     },
   },
+  {
+    seed: 'Python中的线程由于GIL的存在，多线程并不能实现真正的并行',
+    claim: `Python's threads do not speed CPU-bound work up (≤ ${NO_SPEEDUP}×, the GIL); Node's worker threads do (≥ ${SPEEDUP}×)`,
+    check(get, placement, python) {
+      const t = get('cpu', 'thread');
+      if (!t || !python || placement.count < 2) return undefined;
+      return {
+        holds: python.speedup <= NO_SPEEDUP && t.value >= SPEEDUP,
+        evidence: `speed-up on ${placement.count} CPUs: ${python.python} threads ${python.speedup.toFixed(2)}×, Node worker threads ${fig(t)}`,
+      };
+    },
+  },
 ];
 
 /**
  * Check every claim against the figures of every placement (never mixing placements). A claim
- * is left out for a placement that lacks its figures or cannot test it.
+ * is left out for a placement that lacks its figures or cannot test it. `python` holds Python's
+ * thread figures for the seed's last line (the GIL), when python3 was there to measure them.
  *
  * @example
  * ```ts
  * for (const c of evaluateClaims(report.results, report.placements)) console.log(c.verdict, c.claim);
  * ```
  */
-export function evaluateClaims(results: readonly Measurement[], placements: readonly Placement[]): Claim[] {
+export function evaluateClaims(results: readonly Measurement[], placements: readonly Placement[], python: readonly PythonThreads[] = []): Claim[] {
   const claims: Claim[] = [];
   for (const rule of claimRules) {
     for (const placement of placements) {
       const get: Lookup = (workload, kind) => results.find((m) => m.workload === workload && m.kind === kind && m.placement.name === placement.name);
-      const outcome = rule.check(get, placement);
+      const outcome = rule.check(get, placement, python.find((p) => p.placement.name === placement.name));
       if (!outcome) continue;
       claims.push({ claim: rule.claim, seed: rule.seed, verdict: outcome.holds ? 'confirmed' : 'refuted', evidence: outcome.evidence, placement: describePlacement(placement) });
     }

@@ -24,6 +24,11 @@ export function tableRows(report: Report): { head: string[]; rows: string[][] } 
   return { head, rows };
 }
 
+/** The Python figure, said in words under the table (it is not a kind of unit of its own). */
+function pythonLines(report: Report): string[] {
+  return report.python.map((p) => `${p.python}: two threads on the same CPU-bound work ran ${p.speedup.toFixed(2)}× as fast as one loop (${describePlacement(p.placement)}).`);
+}
+
 /** Chinese has no spaces to wrap at: break it every `chars` characters (each is two columns wide). */
 function breakWide(text: string, chars: number): string {
   const lines: string[] = [];
@@ -48,7 +53,7 @@ export function formatTable(report: Report): string {
   const claims = new Table({ head: ['verdict', 'claim (seed)', 'evidence', 'placement'], style: { head: [], border: [] }, colWidths: [13, 48, 48, 22], wordWrap: true });
   for (const c of report.claims) claims.push([mark(c), `${c.claim}\n${breakWide(c.seed, 22)}`, c.evidence, c.placement]);
   const where = report.placements.map(describePlacement).join('; ');
-  return `${figures.toString()}\n\nThe seed's summary, checked (${where}):\n${claims.toString()}`;
+  return `${figures.toString()}\n${pythonLines(report).join('\n')}\n\nThe seed's summary, checked (${where}):\n${claims.toString()}`;
 }
 
 /**
@@ -66,6 +71,7 @@ export function formatMarkdown(report: Report): string {
   const out = [line(head), line(head.map(() => '---')), ...rows.map(line), ''];
   out.push(line(['verdict', 'claim', 'seed', 'evidence', 'placement']), line(['---', '---', '---', '---', '---']));
   for (const c of report.claims) out.push(line([c.verdict === 'confirmed' ? '✅ confirmed' : '❌ refuted', c.claim, c.seed, c.evidence, c.placement]));
+  out.splice(rows.length + 2, 0, ...pythonLines(report).map((l) => `\n${l}`));
   const runs = report.results[0]?.runs ?? 0;
   out.push('', `Medians of ${runs} run${runs === 1 ? '' : 's'} per figure${report.quick ? ' (quick mode)' : ''}; each figure measured in a fresh Node process; ${report.placements.map(describePlacement).join('; ')}.`);
   return `${out.join('\n')}\n`;

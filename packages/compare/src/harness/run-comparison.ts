@@ -8,6 +8,7 @@ import { kinds as allKinds, type Kind } from './kinds.js';
 import type { MeasureRequest } from './measure-entry.js';
 import type { Measurement, Placement } from './measurement.js';
 import { choosePlacements } from './placement.js';
+import { measurePythonThreads, type PythonThreads } from './python-threads.js';
 import { workloads as allWorkloads } from './workloads/index.js';
 import type { WorkloadName } from './workload.js';
 
@@ -35,6 +36,8 @@ export interface ComparisonOptions {
   readonly workloads?: readonly WorkloadName[];
   /** Which kinds of unit; default all. */
   readonly kinds?: readonly Kind[];
+  /** Also time two Python threads on the CPU workload (python3 needed); default true. */
+  readonly python?: boolean;
   /** Called before each measurement starts and once at the end. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -54,6 +57,8 @@ export interface Report {
   readonly quick: boolean;
   readonly placements: readonly Placement[];
   readonly results: readonly Measurement[];
+  /** Python's threads on the CPU workload, per placement with two CPUs or more (empty without python3). */
+  readonly python: readonly PythonThreads[];
   readonly claims: readonly Claim[];
 }
 
@@ -89,7 +94,9 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
   const workloads = allWorkloads.filter((w) => !options.workloads || options.workloads.includes(w.name));
   const server = await startHttpServer(quick ? 2 : 5);
   const results: Measurement[] = [];
-  const total = placements.length * workloads.length * kinds.length;
+  const python: PythonThreads[] = [];
+  const pythonPlacements = workloads.some((w) => w.name === 'cpu') && options.python !== false ? placements.filter((p) => p.count >= 2) : [];
+  const total = placements.length * workloads.length * kinds.length + pythonPlacements.length;
   try {
     for (const placement of placements) {
       for (const workload of workloads) {
@@ -98,6 +105,11 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
           results.push(await measureInChild({ workload: workload.name, kind, placement, quick, runs, url: server.url }));
         }
       }
+    }
+    for (const placement of pythonPlacements) {
+      options.onProgress?.(results.length + python.length, total, `cpu · Python threads · ${placement.name}`);
+      const figure = await measurePythonThreads(placement, quick);
+      if (figure) python.push(figure);
     }
   } finally {
     await server.close();
@@ -108,6 +120,7 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
     quick,
     placements,
     results,
-    claims: evaluateClaims(results, placements),
+    python,
+    claims: evaluateClaims(results, placements, python),
   };
 }

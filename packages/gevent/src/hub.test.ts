@@ -214,6 +214,22 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       expect(String(caught[0])).toMatch(/Impossible to call blocking function in the event loop callback/);
     });
 
+    it('a blocking call created and never delegated to is reported inside the greenlet', async () => {
+      let caught: unknown;
+      const g = spawn(function* () {
+        try {
+          // eslint-disable-next-line coro/no-dropped-operation -- the mistake under test
+          sleep(10);
+          yield* sleep(0);
+        } catch (error) {
+          caught = error;
+        }
+      });
+      await g.join();
+      expect(caught).toBeInstanceOf(TypeError);
+      expect(String(caught)).toMatch(/sleep\(…\) was created but never started: write `yield\* sleep\(…\)`/);
+    });
+
     it('yielding an Operation without yield* is reported inside the greenlet', async () => {
       const g = spawn(function* () {
         yield sleep(10) as unknown as undefined;

@@ -1,5 +1,5 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Suspend, type Timer, TimerHeap, VirtualClock } from '@coro/core';
+import { beginStep, type Clock, droppedOperationError, endStep, type Instruction, type Operation, RealClock, RunQueue, type Suspend, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { bridgeIterator } from './bridge.js';
 import { Callback } from './callback.js';
 import { enterHostedStep } from '@coro/greenlet';
@@ -223,6 +223,7 @@ export class Hub extends RawGreenlet {
     const outside = enterHostedStep(g);
     if (this.tracer !== null) this.trace(isThrow ? 'throw' : 'switch', origin, g);
     let result: IteratorResult<Instruction, unknown>;
+    const token = beginStep();
     try {
       const gen = g.gen;
       if (g.state === SCHEDULED) {
@@ -236,16 +237,23 @@ export class Hub extends RawGreenlet {
         result = isThrow ? gen.throw!(value) : gen.next(value);
       }
     } catch (error) {
+      endStep(token);
       this.current = origin;
       enterHostedStep(outside);
       if (this.tracer !== null) this.trace('throw', g, origin);
       g.die(error, true);
       return;
     }
+    const dropped = endStep(token);
     this.current = origin;
     enterHostedStep(outside);
     if (this.tracer !== null) this.trace('switch', g, origin);
-    if (result.done === true) g.die(result.value, false);
+    if (dropped !== undefined && (result.done === true || result.value !== dropped)) {
+      // A blocking call created in this step and never delegated to: raise it where the greenlet stopped.
+      const error = droppedOperationError(dropped);
+      if (result.done === true) g.die(error, true);
+      else this.resume(g, error, true);
+    } else if (result.done === true) g.die(result.value, false);
     else if (result.value !== PARK) this.instruction(g, result.value);
   }
 

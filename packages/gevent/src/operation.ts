@@ -1,4 +1,4 @@
-import type { Instruction, Operation } from '@coro/core';
+import { claim, type Instruction, type Operation, track, type Trackable } from '@coro/core';
 import { getHub } from './current.js';
 
 /**
@@ -11,8 +11,8 @@ export const PARK: object = Object.freeze({ park: true });
 /**
  * A blocking call of the gevent API. Inside a greenlet, `yield*` it; from ordinary (async) code,
  * `await` it: awaiting runs it as a blocking call of the main greenlet, driving the hub until it
- * completes. Because it is both an Operation and a thenable, `coro/no-dropped-operation` reports
- * it when dropped inside a generator, and `no-floating-promises` when dropped outside.
+ * completes. Because it is an Operation, `coro/no-dropped-operation` reports it when dropped
+ * inside a generator (and the hub reports it at run time).
  *
  * @typeParam T - what the call returns.
  * @example
@@ -23,7 +23,7 @@ export const PARK: object = Object.freeze({ park: true });
  * spawn(function* () { console.log(yield* g.get()); }); // 42, inside a greenlet
  * ```
  */
-export interface Blocking<T> extends Operation<T>, PromiseLike<T> {}
+export type Blocking<T> = Operation<T> & PromiseLike<T>;
 
 interface Runnable {
   [Symbol.iterator](): Iterator<Instruction, unknown, unknown>;
@@ -36,13 +36,24 @@ function thenRunInMain(this: Runnable, onFulfilled?: (value: unknown) => unknown
   return this.__promise.then(onFulfilled, onRejected);
 }
 
+function claimed<T extends object>(this: T): T {
+  claim(this);
+  return this;
+}
+
 /**
- * Make a generator function's results awaitable: `then` lives on the function's generator
- * prototype, so a blocking call costs one generator object and nothing more.
+ * Make a generator function's results blocking calls: awaitable (`then` lives on the function's
+ * generator prototype, so a call costs one generator object), and tracked by core's
+ * dropped-operation check, so one created inside a greenlet step and never delegated to is
+ * reported in that greenlet.
  */
 export function blocking<A extends unknown[], T>(fn: (...args: A) => Generator<Instruction, T, any>): (...args: A) => Blocking<T> {
-  (fn.prototype as { then?: unknown }).then = thenRunInMain;
-  return fn as unknown as (...args: A) => Blocking<T>;
+  const proto = fn.prototype as Record<PropertyKey, unknown>;
+  proto.then = thenRunInMain;
+  proto[Symbol.iterator] = claimed;
+  const label = `${fn.name || 'operation'}(…)`;
+  proto.toString = () => label;
+  return (...args: A) => track(fn(...args) as Trackable) as unknown as Blocking<T>;
 }
 
 /** Give a hand-written iterator object the same awaitable behaviour. */

@@ -1,4 +1,4 @@
-import type { Instruction } from '@coro/core';
+import { claim, type Instruction } from '@coro/core';
 import { greenlet, GreenletError, GreenletExit, type Switch } from '@coro/greenlet';
 import type { Firable } from './firable.js';
 import type { Hub } from './hub.js';
@@ -113,6 +113,7 @@ export class RawGreenlet extends greenlet implements Firable {
     if (fn === null) return { done: true, value: undefined };
     const result = fn(...this.args);
     if (isIterator(result)) {
+      claim(result); // returned, not dropped: the greenlet runs it
       this.gen = result;
       return result.next();
     }

@@ -13,6 +13,7 @@
  * ```
  */
 export class WorkerCrashed extends Error {
+  /** Always `'WorkerCrashed'`. */
   override readonly name = 'WorkerCrashed';
   /** The exit code of the worker or child, or `null` when a signal ended it. */
   readonly exitCode: number | null;
@@ -52,6 +53,7 @@ export type AbortMode = 'queued' | 'graceful' | 'hard';
  * ```
  */
 export class JobAborted extends Error {
+  /** Always `'JobAborted'`. */
   override readonly name = 'JobAborted';
   /** How the job was stopped. */
   readonly mode: AbortMode;
@@ -74,6 +76,7 @@ export class JobAborted extends Error {
  * ```
  */
 export class QueueFull extends Error {
+  /** Always `'QueueFull'`. */
   override readonly name = 'QueueFull';
 
   constructor(maxQueue: number) {
@@ -92,5 +95,6 @@ export class QueueFull extends Error {
  * ```
  */
 export class ExecutorClosed extends Error {
+  /** Always `'ExecutorClosed'`. */
   override readonly name = 'ExecutorClosed';
 }

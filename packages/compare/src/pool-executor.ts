@@ -8,7 +8,7 @@ import type { UnitFactory } from './unit.js';
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * What {@link ThreadExecutor} and {@link ProcessExecutor} share: the {@link Executor} interface
+ * What {@link ThreadExecutor} and {@link ProcessExecutor} share: the `Executor` (from @coro/core) interface
  * on top of a pool of workers, plus `destroy()` and live counts.
  *
  * @example

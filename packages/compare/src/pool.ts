@@ -31,11 +31,22 @@ interface PoolWorker {
   leaving: boolean;
 }
 
-/** What a pool counts, for printing and tests. */
+/**
+ * What a pool executor counts right now.
+ *
+ * @example
+ * ```ts
+ * const { workers, busy, queued, state }: PoolStats = executor.stats;
+ * ```
+ */
 export interface PoolStats {
+  /** Workers alive (busy or idle). */
   workers: number;
+  /** Workers running a job. */
   busy: number;
+  /** Jobs waiting for a worker. */
   queued: number;
+  /** `'closing'` after `close()` until every job has settled. */
   state: 'open' | 'closing' | 'closed';
 }
 

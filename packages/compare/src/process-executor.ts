@@ -18,7 +18,7 @@ export interface ProcessExecutorOptions extends PoolOptions {
 }
 
 /**
- * An {@link Executor} on a pool of child processes (`child_process.fork`, IPC with advanced
+ * An `Executor` (from @coro/core) on a pool of child processes (`child_process.fork`, IPC with advanced
  * serialization, so typed arrays, Maps and Dates survive). A child that dies fails only its own
  * job with `WorkerCrashed` carrying the exit code or signal, and is replaced.
  *

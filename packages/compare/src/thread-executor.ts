@@ -21,7 +21,7 @@ export interface ThreadExecutorOptions extends PoolOptions {
 }
 
 /**
- * An {@link Executor} on a pool of worker threads. Arguments and results are structured-cloned
+ * An `Executor` (from @coro/core) on a pool of worker threads. Arguments and results are structured-cloned
  * (or transferred: `task.with({ transfer: [buffer] })`); errors arrive intact; a crashed worker
  * fails only its own job and is replaced.
  *

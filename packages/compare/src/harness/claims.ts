@@ -24,6 +24,7 @@ export interface Claim {
   readonly claim: string;
   /** The line of the seed's summary it comes from. */
   readonly seed: string;
+  /** Whether the figures agree with the claim. */
   readonly verdict: 'confirmed' | 'refuted';
   /** The figures that decided it. */
   readonly evidence: string;

@@ -9,5 +9,12 @@
  */
 export type Kind = 'process' | 'thread' | 'coroutine' | 'greenlet';
 
-/** Every kind, in the seed's order (heaviest first). */
+/**
+ * Every kind, in the seed's order (heaviest first).
+ *
+ * @example
+ * ```ts
+ * for (const kind of kinds) console.log(kind); // process, thread, coroutine, greenlet
+ * ```
+ */
 export const kinds: readonly Kind[] = ['process', 'thread', 'coroutine', 'greenlet'];

@@ -11,6 +11,7 @@ import type { WorkloadName } from './workload.js';
  * ```
  */
 export interface Placement {
+  /** Pinned to one CPU, spread over several, or unpinned (no `taskset`). */
   readonly name: 'pinned' | 'spread' | 'unpinned';
   /** The `taskset -c` CPU list, e.g. `"0"` or `"0-1"`; empty when unpinned. */
   readonly cpus: string;
@@ -30,12 +31,17 @@ export interface Placement {
  * ```
  */
 export interface Measurement {
+  /** What was measured. */
   readonly workload: WorkloadName;
+  /** On which kind of unit. */
   readonly kind: Kind;
+  /** Under which CPU placement. */
   readonly placement: Placement;
   /** The median figure, in `unit`. */
   readonly value: number;
+  /** `µs`, `ms`, `bytes`, `×` or `req/s`. */
   readonly unit: string;
+  /** How many runs the median was taken over. */
   readonly runs: number;
   /** (max − min) / median of the figure over the runs. */
   readonly spread: number;

@@ -14,6 +14,7 @@ const run = promisify(execFile);
  * ```
  */
 export interface PythonThreads {
+  /** Where the Python process ran. */
   readonly placement: Placement;
   /** Time of one loop over the time of the same work split over two threads. */
   readonly speedup: number;

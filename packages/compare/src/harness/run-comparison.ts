@@ -53,12 +53,26 @@ export interface ComparisonOptions {
  * ```
  */
 export interface Report {
-  readonly machine: { readonly cpu: string; readonly cpus: number; readonly node: string; readonly platform: string };
+  /** Where it ran. */
+  readonly machine: {
+    /** The CPU model. */
+    readonly cpu: string;
+    /** Logical CPUs available. */
+    readonly cpus: number;
+    /** The Node version. */
+    readonly node: string;
+    /** `platform/arch`. */
+    readonly platform: string;
+  };
+  /** Whether this was a quick run. */
   readonly quick: boolean;
+  /** The placements measured, in order. */
   readonly placements: readonly Placement[];
+  /** Every measurement: workload × kind × placement. */
   readonly results: readonly Measurement[];
   /** Python's threads on the CPU workload, per placement with two CPUs or more (empty without python3). */
   readonly python: readonly PythonThreads[];
+  /** The seed's summary, line by line, checked per placement. */
   readonly claims: readonly Claim[];
 }
 

@@ -9,7 +9,7 @@ import { forever } from './suspend.js';
 import { createTask, restArgs, startBody, type SpawnOptions } from './spawn.js';
 import { traceSpawnsByDefault } from './spawn-stack.js';
 import { CANCELLED, DONE, FAILED, READY_NEXT, READY_RETURN, READY_THROW, READY_YIELD, RUNNING, SUSPENDED, type TaskState } from './task-state.js';
-import { Task, unlink, type Owner } from './task.js';
+import { Task, unlink } from './task.js';
 import { VirtualClock } from './virtual-clock.js';
 import { Wake } from './wake.js';
 import { liveTasks, type SchedulerStats, type TaskSnapshot } from './scheduler-stats.js';

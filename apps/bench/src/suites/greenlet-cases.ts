@@ -85,6 +85,62 @@ export function rawSwitch2(switches: number, runs: number): Promise<Rate> {
   });
 }
 
+/** A reusable iterator that yields itself once, then returns the value it is resumed with. */
+class Request implements Iterator<unknown, unknown, unknown> {
+  to = 0;
+  armed = false;
+  private readonly request: IteratorYieldResult<unknown> = { value: this, done: false };
+  private readonly result: { value: unknown; done: true } = { value: undefined, done: true };
+  [Symbol.iterator](): this {
+    return this;
+  }
+  next(value?: unknown): IteratorResult<unknown, unknown> {
+    if (this.armed) {
+      this.armed = false;
+      return this.request;
+    }
+    this.result.value = value;
+    return this.result;
+  }
+}
+
+const requests = [new Request(), new Request()] as const;
+
+function* firstDelegating(): Generator<unknown, void, unknown> {
+  for (let i = 0; i < half; i++) {
+    requests[0].to = 1;
+    requests[0].armed = true;
+    yield* requests[0];
+  }
+}
+
+function* secondDelegating(): Generator<unknown, void, unknown> {
+  for (;;) {
+    requests[1].to = 0;
+    requests[1].armed = true;
+    yield* requests[1];
+  }
+}
+
+/**
+ * switch-2, the floor of any yield*-based switch: two generators each delegating with yield* to a
+ * reusable request, handed to each other by a plain loop. No greenlet semantics at all.
+ */
+export function rawSwitch2Delegating(switches: number, runs: number): Promise<Rate> {
+  half = switches / 2;
+  return opsPerSecond(switches, runs, () => {
+    const gens = [firstDelegating(), secondDelegating()];
+    let at = 0;
+    let value: unknown;
+    for (;;) {
+      const step = gens[at]!.next(value);
+      if (step.done === true) break;
+      at = (step.value as Request).to;
+      value = at;
+    }
+  });
+}
+
 function* body(x: number): Generator<unknown, number, unknown> {
   return x;
 }

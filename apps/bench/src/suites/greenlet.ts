@@ -69,6 +69,7 @@ export function greenletSuite(): Promise<Suite> {
       yield await child('switch-2', '@coro/greenlet (yield, untyped)', 'greenletSwitch2Yield', SWITCHES);
       yield await python('switch-2', 'switch', SWITCHES / 2);
       yield await child('switch-2', 'raw-generator', 'rawSwitch2', SWITCHES);
+      yield await child('switch-2', 'raw-generator (yield* floor)', 'rawSwitch2Delegating', SWITCHES);
       yield await child('create-200k', '@coro/greenlet', 'greenletCreate', CREATES);
       yield await python('create-200k', 'create', CREATES);
       yield await child('create-200k', 'raw-generator', 'rawCreate', CREATES);

@@ -38,12 +38,23 @@ const browser = await chromium.launchPersistentContext(profile, {
   locale: 'en-US',
 });
 
+/** Run one check; report it as ok (with what it returns) only if it recorded no failure. */
+async function step(label, check) {
+  const before = failures.length;
+  const t = performance.now();
+  const detail = await check();
+  const status = failures.length === before ? 'ok  ' : 'FAIL';
+  console.log(`  ${status} ${label}${detail ? `: ${detail}` : ''} (${((performance.now() - t) / 1000).toFixed(1)}s)`);
+}
+
 try {
-  const visited = await crawl();
-  console.log(`  ok   crawled ${visited.pages} pages, ${visited.links} links, ${visited.anchors} anchors`);
-  await checkLanguageSwitch();
-  await checkSearch();
-  await takeScreenshots();
+  await step('links', async () => {
+    const r = await crawl();
+    return `${r.pages} pages, ${r.links} links, ${r.anchors} anchors, ${r.resources} assets`;
+  });
+  await step('language switch (guide and home page, both ways)', checkLanguageSwitch);
+  await step('search', checkSearch);
+  await step(`screenshots in ${screenshotDir}`, takeScreenshots);
 } finally {
   await browser.close();
   await server.close();
@@ -64,10 +75,11 @@ async function openPage() {
   const page = await browser.newPage();
   page.on('pageerror', (error) => fail(`${page.url()}: script error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') fail(`${page.url()}: console error: ${message.text()}`);
+    // A failed load is reported once, by the response listener (or by the crawl, for the pages it fetches).
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) fail(`${page.url()}: console error: ${message.text()}`);
   });
   page.on('response', (response) => {
-    if (response.url().startsWith(origin) && response.status() >= 400) {
+    if (response.url().startsWith(origin) && response.status() >= 400 && response.request().resourceType() !== 'fetch') {
       fail(`${response.url()} answered ${response.status()} (loaded by ${page.url()})`);
     }
   });
@@ -80,48 +92,83 @@ async function openPage() {
 }
 
 /**
- * Visit every page reachable from the home page. Links are collected from the rendered DOM, so the navigation
- * tree TypeDoc builds in the browser is followed too; every `#anchor` is then checked against the ids of the page
- * it points to.
+ * Follow every internal link from the home page. The home page is opened with everything running, so the
+ * navigation tree TypeDoc builds in the browser is followed too (it is the same on every page). Every other page
+ * is fetched by the browser over HTTP and parsed by its HTML parser (no need to lay out 250 pages one by one):
+ * each must answer 200, as must every stylesheet, script and image it references, and every `#anchor` must name
+ * an id on the page it points to.
  */
 async function crawl() {
   const page = await openPage();
-  const queue = [`${origin}/index.html`];
-  const seen = new Set(queue);
-  const idsByPage = new Map();
-  const anchorLinks = [];
-  let links = 0;
-  while (queue.length > 0) {
-    const url = queue.shift();
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || response.status() !== 200) continue; // reported by the response listener
-    if (idsByPage.size === 0) await page.waitForSelector('#tsd-nav-container li a', { state: 'attached', timeout: 10_000 });
-    const found = await page.evaluate(() => ({
-      hrefs: [...document.querySelectorAll('a[href]')].map((a) => a.href),
-      ids: [...document.querySelectorAll('[id], a[name]')].map((el) => el.id || el.getAttribute('name')),
-    }));
-    idsByPage.set(url, new Set(found.ids));
-    for (const href of found.hrefs) {
-      if (!href.startsWith(origin)) continue;
-      links++;
-      const target = new URL(href);
+  const home = `${origin}/index.html`;
+  await visitHome(page, home);
+  const report = await page.evaluate(async ({ home, origin }) => {
+    const parser = new DOMParser();
+    const normalise = (url) => {
+      const target = new URL(url);
       const anchor = decodeURIComponent(target.hash.slice(1));
       target.hash = '';
-      const pageUrl = target.pathname.endsWith('/') ? `${target.href}index.html` : target.href;
-      if (anchor) anchorLinks.push({ pageUrl, anchor, from: url });
-      if (!seen.has(pageUrl)) {
-        seen.add(pageUrl);
-        queue.push(pageUrl);
+      target.search = '';
+      const page = target.pathname.endsWith('/') ? `${target.href}index.html` : target.href;
+      return { page, anchor };
+    };
+    const idsByPage = new Map();
+    const anchorLinks = [];
+    const problems = [];
+    const resources = new Map(); // URL → first page referencing it
+    const seen = new Set([home]);
+    const queue = [];
+    let links = 0;
+    const collect = (doc, url) => {
+      idsByPage.set(url, new Set([...doc.querySelectorAll('[id], a[name]')].map((el) => el.id || el.getAttribute('name'))));
+      for (const a of doc.querySelectorAll('a[href]')) {
+        const href = new URL(a.getAttribute('href'), url).href;
+        if (!href.startsWith(origin)) continue;
+        links++;
+        const { page, anchor } = normalise(href);
+        if (anchor) anchorLinks.push({ page, anchor, from: url });
+        if (!seen.has(page)) {
+          seen.add(page);
+          queue.push(page);
+        }
       }
+      for (const el of doc.querySelectorAll('link[href], script[src], img[src]')) {
+        const src = new URL(el.getAttribute('href') ?? el.getAttribute('src'), url).href;
+        if (src.startsWith(origin) && !resources.has(normalise(src).page)) resources.set(normalise(src).page, url);
+      }
+    };
+    collect(document, home);
+    while (queue.length > 0) {
+      await Promise.all(
+        queue.splice(0, 16).map(async (url) => {
+          const response = await fetch(url);
+          if (!response.ok) return problems.push(`${url} answered ${response.status}`);
+          collect(parser.parseFromString(await response.text(), 'text/html'), url);
+        }),
+      );
     }
-  }
+    await Promise.all(
+      [...resources].map(async ([url, from]) => {
+        const response = await fetch(url);
+        if (!response.ok) problems.push(`${url} (used by ${from}) answered ${response.status}`);
+      }),
+    );
+    for (const { page, anchor, from } of anchorLinks) {
+      const ids = idsByPage.get(page);
+      if (ids && !ids.has(anchor)) problems.push(`${from} links to ${page}#${anchor}: no such anchor`);
+    }
+    return { pages: idsByPage.size, links, anchors: anchorLinks.length, resources: resources.size, problems };
+  }, { home, origin });
   await page.close();
-  for (const { pageUrl, anchor, from } of anchorLinks) {
-    const ids = idsByPage.get(pageUrl);
-    if (ids && !ids.has(anchor)) fail(`${from} links to ${pageUrl}#${anchor}: no such anchor`);
-  }
-  if (process.env.DEBUG_CRAWL) console.log([...idsByPage.keys()].join('\n'));
-  return { pages: idsByPage.size, links, anchors: anchorLinks.length };
+  for (const problem of report.problems) fail(problem);
+  return report;
+}
+
+/** Open the home page with its scripts and wait for the navigation tree they build. */
+async function visitHome(page, url) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || response.status() !== 200) throw new Error(`the home page answered ${response?.status()}`);
+  await page.waitForSelector('#tsd-nav-container li a', { state: 'attached', timeout: 10_000 });
 }
 
 async function checkLanguageSwitch() {
@@ -142,7 +189,6 @@ async function checkLanguageSwitch() {
   await page.click('.coro-lang-switch a[data-coro-lang="zh"]');
   await expectLanguage('guides/zh/index.html', 'zh-CN', 'home page switch');
   await page.close();
-  console.log('  ok   language switch (guide and home page, both ways)');
 }
 
 /** Type into TypeDoc's search box and follow the first result. */
@@ -174,7 +220,7 @@ async function checkSearch() {
     await page.waitForURL(expect);
   }
   await page.close();
-  console.log(`  ok   search (${searches.map((s) => JSON.stringify(s.query)).join(', ')})`);
+  return searches.map((s) => JSON.stringify(s.query)).join(', ');
 }
 
 async function takeScreenshots() {
@@ -191,5 +237,5 @@ async function takeScreenshots() {
     await page.screenshot({ path: join(screenshotDir, file) });
   }
   await page.close();
-  console.log(`  ok   screenshots in ${screenshotDir}: ${shots.map((s) => s.file).join(', ')}`);
+  return shots.map((s) => s.file).join(', ');
 }

@@ -201,11 +201,12 @@ const holders: Record<string, (n: number) => Promise<() => Promise<void>> | (() 
     };
   },
   'js-csp': async (n) => {
-    const ch = csp.chan();
-    for (let i = 0; i < n; i++) csp.go(function* () { yield csp.take(ch); });
+    // js-csp allows at most 1,024 pending takes per channel, so each goroutine waits on its own.
+    const chans = Array.from({ length: n }, () => csp.chan());
+    for (const ch of chans) csp.go(function* () { yield csp.take(ch); });
     await new Promise((r) => setImmediate(r));
     return async () => {
-      for (let i = 0; i < n; i++) csp.go(function* () { yield csp.put(ch, i); });
+      for (const ch of chans) csp.go(function* () { yield csp.put(ch, 0); });
       await new Promise((r) => setImmediate(r));
     };
   },

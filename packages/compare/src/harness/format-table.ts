@@ -1,13 +1,20 @@
 import Table from 'cli-table3';
 import type { Claim } from './claims.js';
+import type { Measurement } from './measurement.js';
 import { formatValue } from './format-value.js';
 import { kinds } from './kinds.js';
 import { describePlacement } from './placement.js';
 import type { Report } from './run-comparison.js';
 import { workloads } from './workloads/index.js';
 
-/** Rows of workload × placement, one column per kind; the figures of the report as text cells. */
-export function tableRows(report: Report): { head: string[]; rows: string[][] } {
+/** What one run of a measurement cost: wall time, CPU time (children included) and peak RSS. */
+const costOf = (m: Measurement) => `${formatValue(m.wallMs, 'ms')} · ${formatValue(m.cpuMs, 'ms')} CPU · ${formatValue(m.peakRssBytes, 'bytes')}`;
+
+/**
+ * Rows of workload × placement, one column per kind, as text cells: the figures, or with `cell`
+ * something else about each measurement.
+ */
+export function tableRows(report: Report, cell: (m: Measurement) => string = (m) => formatValue(m.value, m.unit)): { head: string[]; rows: string[][] } {
   const present = kinds.filter((k) => report.results.some((m) => m.kind === k));
   const head = ['workload', 'placement', ...present];
   const rows: string[][] = [];
@@ -15,7 +22,7 @@ export function tableRows(report: Report): { head: string[]; rows: string[][] } 
     for (const placement of report.placements) {
       const cells = present.map((kind) => {
         const m = report.results.find((r) => r.workload === workload.name && r.kind === kind && r.placement.name === placement.name);
-        return m ? formatValue(m.value, m.unit) : '—';
+        return m ? cell(m) : '—';
       });
       if (cells.every((c) => c === '—')) continue;
       rows.push([`${workload.title} (${workload.better} is better)`, describePlacement(placement), ...cells]);
@@ -72,6 +79,9 @@ export function formatMarkdown(report: Report): string {
   out.push(line(['verdict', 'claim', 'seed', 'evidence', 'placement']), line(['---', '---', '---', '---', '---']));
   for (const c of report.claims) out.push(line([c.verdict === 'confirmed' ? '✅ confirmed' : '❌ refuted', c.claim, c.seed, c.evidence, c.placement]));
   out.splice(rows.length + 2, 0, ...pythonLines(report).map((l) => `\n${l}`));
+  const cost = tableRows(report, costOf);
+  out.push('', 'What one run cost (wall time · CPU time, children included · peak RSS of the measuring process and its children):', '');
+  out.push(line(cost.head), line(cost.head.map(() => '---')), ...cost.rows.map(line), '');
   const runs = report.results[0]?.runs ?? 0;
   out.push('', `Medians of ${runs} run${runs === 1 ? '' : 's'} per figure${report.quick ? ' (quick mode)' : ''}; each figure measured in a fresh Node process; ${report.placements.map(describePlacement).join('; ')}.`);
   return `${out.join('\n')}\n`;

@@ -11,6 +11,21 @@ const processImpls = ['@coro/compare', 'workerpool', 'child_process.fork'];
 type Summary = { value: number; runs: number; spread: number };
 
 /**
+ * inChild, tried up to three times: other workspaces rebuild the packages' dist folders while a
+ * long suite runs, and a child that starts in that moment cannot load them.
+ */
+async function measure(exportName: string, args: unknown[], cpus: string): Promise<Summary> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inChild<Summary>(cases, exportName, args, { cpus });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+  }
+}
+
+/**
  * ThreadExecutor against piscina and tinypool, ProcessExecutor against workerpool's process mode and
  * raw child_process.fork. Every figure is taken pinned to one CPU and spread over two, in separate
  * rows: cross-thread figures differ 4–5× between the two and must never be compared across them.
@@ -23,24 +38,24 @@ export function compareSuite(): Promise<Suite> {
       for (const { cpus, note } of placements) {
         for (const mode of ['64', 'all'] as const) {
           for (const impl of threadImpls) {
-            const s = await inChild<Summary>(cases, 'noop100k', [impl, mode, 3], { cpus });
+            const s = await measure('noop100k', [impl, mode, 3], cpus);
             yield { suite: 'compare', case: 'noop-100k', impl, opsPerSec: s.value, runs: s.runs, spread: s.spread, note: `2 threads, ${mode === '64' ? '64 in flight' : 'all 100,000 at once'}; ${note}` };
           }
         }
         for (const impl of threadImpls) {
-          const s = await inChild<Summary>(cases, 'roundtrip', [impl, 'thread', 5], { cpus });
+          const s = await measure('roundtrip', [impl, 'thread', 5], cpus);
           yield { suite: 'compare', case: 'roundtrip', impl, opsPerSec: s.value, runs: s.runs, spread: s.spread, note: `1 thread, one job at a time; ${note}` };
         }
         for (const impl of threadImpls) {
-          const s = await inChild<Summary>(cases, 'startup', [impl, 'thread', 5], { cpus });
+          const s = await measure('startup', [impl, 'thread', 5], cpus);
           yield { suite: 'compare', case: 'startup', impl, ms: s.value, runs: s.runs, spread: s.spread, note: `new pool of 2 threads to first result; ${note}` };
         }
         for (const impl of processImpls) {
-          const s = await inChild<Summary>(cases, 'roundtrip', [impl, 'process', 5], { cpus });
+          const s = await measure('roundtrip', [impl, 'process', 5], cpus);
           yield { suite: 'compare', case: 'process-roundtrip', impl, opsPerSec: s.value, runs: s.runs, spread: s.spread, note: `1 child, IPC, one job at a time; ${note}` };
         }
         for (const impl of processImpls) {
-          const s = await inChild<Summary>(cases, 'startup', [impl, 'process', 5], { cpus });
+          const s = await measure('startup', [impl, 'process', 5], cpus);
           yield { suite: 'compare', case: 'process-startup', impl, ms: s.value, runs: s.runs, spread: s.spread, note: `fork to first result; ${note}` };
         }
       }

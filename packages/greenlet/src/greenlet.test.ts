@@ -2,7 +2,7 @@
 // names. Cases that need threads, frames, reference counts or interpreter internals are listed in
 // the README as inapplicable.
 import { describe, expect, it } from 'vitest';
-import { fmain, SomeError } from '../test/ported.js';
+import { doSimpleTest, fmain, SomeError } from '../test/ported.js';
 import { AttributeError, getCurrent, greenlet, GreenletExit, kw, ValueError, type Switch } from './index.js';
 
 
@@ -19,24 +19,9 @@ function defineRun(cls: typeof greenlet, get: (this: greenlet) => unknown): void
   Object.defineProperty(cls.prototype, 'run', { get, configurable: true });
 }
 
-function doSimpleTest(): void {
-  const lst: number[] = [];
-  const g = new greenlet(function* f() {
-    lst.push(1);
-    yield* getCurrent().parent!.switch();
-    lst.push(3);
-  });
-  lst.push(0);
-  g.switch();
-  lst.push(2);
-  g.switch();
-  lst.push(4);
-  expect(lst).toEqual([0, 1, 2, 3, 4]);
-}
-
 describe('TestGreenlet', () => {
   it('test_simple', () => {
-    doSimpleTest();
+    expect(doSimpleTest()).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('test_switch_no_run_raises_AttributeError', () => {

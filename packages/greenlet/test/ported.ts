@@ -1,5 +1,5 @@
 // Helpers shared by the ports of greenlet's test suite (test_greenlet.py defines them at the top).
-import { getCurrent } from '../src/greenlet.js';
+import { getCurrent, greenlet } from '../src/greenlet.js';
 
 export class SomeError extends Error {
   override name = 'SomeError';
@@ -14,4 +14,20 @@ export function* fmain(seen: unknown[]): Generator<unknown, never, unknown> {
     throw e;
   }
   throw new SomeError();
+}
+
+/** test_greenlet.py's _do_simple_test: switch into a child and back twice; returns the order of events. */
+export function doSimpleTest(): number[] {
+  const lst: number[] = [];
+  const g = new greenlet(function* f() {
+    lst.push(1);
+    yield* getCurrent().parent!.switch();
+    lst.push(3);
+  });
+  lst.push(0);
+  g.switch();
+  lst.push(2);
+  g.switch();
+  lst.push(4);
+  return lst;
 }

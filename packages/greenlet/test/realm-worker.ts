@@ -1,17 +1,8 @@
 // Runs in a worker thread for realm.test.ts: the simple test of test_greenlet.py, in a realm of its own.
 import { parentPort } from 'node:worker_threads';
-import { getCurrent, greenlet } from '../src/greenlet.js';
+import { getCurrent } from '../src/greenlet.js';
+import { doSimpleTest } from './ported.js';
 
-const lst: number[] = [];
 const main = getCurrent();
-const g = new greenlet(function* f() {
-  lst.push(1);
-  yield* getCurrent().parent!.switch();
-  lst.push(3);
-});
-lst.push(0);
-g.switch();
-lst.push(2);
-g.switch();
-lst.push(4);
+const lst = doSimpleTest();
 parentPort!.postMessage({ lst, mainIsCurrent: getCurrent() === main, mainParent: main.parent === undefined, printed: String(main) });

@@ -20,3 +20,13 @@ export function describeValue(value: unknown): string {
   }
   return `${typeof value} ${(value as Named).toString()}`;
 }
+
+/** The error thrown into a coroutine that yielded something its driver does not understand. @internal */
+export function unknownInstruction(task: { readonly name: string }, instruction: unknown): TypeError {
+  const what = typeof instruction === 'object' && instruction !== null ? describeInstruction(instruction) : `${typeof instruction} ${String(instruction)}`;
+  const hint =
+    typeof (instruction as PromiseLike<unknown> | null)?.then === 'function'
+      ? ' To wait for a promise, write `yield* wait(promise)`.'
+      : ' Write `yield* operation` to run an Operation, or a bare `yield` to let other tasks run.';
+  return new TypeError(`task "${task.name}" yielded ${what}, which the core scheduler does not understand.${hint}`);
+}

@@ -1,5 +1,6 @@
 import type { TaskState } from './task-state.js';
-import type { Owner, Task } from './task.js';
+import type { Task } from './task.js';
+import type { Owner } from './task-tree.js';
 
 /**
  * What {@link Scheduler.stats} reports.

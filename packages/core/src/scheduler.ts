@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import { describeInstruction } from './describe.js';
+import { unknownInstruction } from './describe.js';
 import { beginStep, droppedOperationError, endStep } from './dropped-operation.js';
 import { SchedulerError } from './errors.js';
 import type { Coroutine, Suspend } from './operation.js';
@@ -9,7 +9,8 @@ import { forever } from './suspend.js';
 import { createTask, restArgs, startBody, type SpawnOptions } from './spawn.js';
 import { traceSpawnsByDefault } from './spawn-stack.js';
 import { CANCELLED, DONE, FAILED, READY_NEXT, READY_RETURN, READY_THROW, READY_YIELD, RUNNING, SUSPENDED, type TaskState } from './task-state.js';
-import { Task, unlink } from './task.js';
+import { Task } from './task.js';
+import { unlink } from './task-tree.js';
 import { VirtualClock } from './virtual-clock.js';
 import { Wake } from './wake.js';
 import { liveTasks, type SchedulerStats, type TaskSnapshot } from './scheduler-stats.js';
@@ -327,13 +328,4 @@ export class Scheduler implements AsyncDisposable {
     wake.teardown = teardown;
     if (wake.instruction === null) wake.runTeardown(); // resumed inside enter
   }
-}
-
-function unknownInstruction(task: Task<any>, instruction: unknown): TypeError {
-  const what = typeof instruction === 'object' && instruction !== null ? describeInstruction(instruction) : `${typeof instruction} ${String(instruction)}`;
-  const hint =
-    typeof (instruction as PromiseLike<unknown> | null)?.then === 'function'
-      ? ' To wait for a promise, write `yield* wait(promise)`.'
-      : ' Write `yield* operation` to run an Operation, or a bare `yield` to let other tasks run.';
-  return new TypeError(`task "${task.name}" yielded ${what}, which the core scheduler does not understand.${hint}`);
 }

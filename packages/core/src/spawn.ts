@@ -3,7 +3,8 @@ import type { Coroutine, Instruction } from './operation.js';
 import { defaultScheduler } from './default-scheduler.js';
 import { currentTask, type Scheduler } from './scheduler.js';
 import { captureSpawnStack } from './spawn-stack.js';
-import { Task, type Owner } from './task.js';
+import { Task } from './task.js';
+import type { Owner } from './task-tree.js';
 
 /**
  * Options for spawning: a signal that cancels the task when it aborts, and a name.

@@ -19,17 +19,12 @@ import {
 } from './task-state.js';
 import { describeInstruction } from './describe.js';
 import { Wake } from './wake.js';
-
-/** What tasks hang off: a parent task, or the scheduler for roots. @internal */
-export interface Owner {
-  firstChild: Task<any> | null;
-  /** A child nobody joined failed. */
-  adoptFailure(child: Task<any>, error: unknown): void;
-  /** A child ended (it is already unlinked). */
-  childEnded(child: Task<any>): void;
-}
+import { unlink, type Owner } from './task-tree.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+// The task's whole life (start, wait, cancel, finish, settle) is one state machine; it stays in one
+// file so that it can be read in one go.
 
 /**
  * A coroutine running on a {@link Scheduler}. Await it from ordinary code, `yield*` it inside a
@@ -339,14 +334,4 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
       }
     }
   }
-}
-
-/** Take `child` out of `owner`'s list of children. @internal */
-export function unlink(owner: Owner, child: Task<any>): void {
-  const prev = child.prevSibling;
-  const next = child.nextSibling;
-  if (prev === null) owner.firstChild = next;
-  else prev.nextSibling = next;
-  if (next !== null) next.prevSibling = prev;
-  child.prevSibling = child.nextSibling = null;
 }

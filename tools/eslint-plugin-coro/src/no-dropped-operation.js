@@ -16,8 +16,10 @@ function isLazyType(type, checker, seen = new Set()) {
   if (type.isUnion() || type.isIntersection()) return type.types.some((t) => isLazyType(t, checker, seen));
   const names = [type.aliasSymbol?.getName(), type.getSymbol()?.getName()];
   if (names.some((n) => n !== undefined && LAZY_TYPES.has(n))) return true;
-  // An interface that extends Operation (e.g. a branded SwitchOperation) is lazy too.
-  const bases = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
+  // An interface that extends Operation (e.g. a branded SwitchOperation) is lazy too. A generic
+  // one (`Switch<T>`) is a reference to its declared target, which is where the bases live.
+  const declared = type.target ?? type;
+  const bases = declared.isClassOrInterface?.() ? checker.getBaseTypes(declared) : [];
   return bases.some((b) => isLazyType(b, checker, seen));
 }
 

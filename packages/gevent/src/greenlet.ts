@@ -354,7 +354,9 @@ export class Greenlet<T = unknown> extends RawGreenlet {
    */
   rawlink(callback: Link<Greenlet<T>>): void {
     checkLink(callback, 'rawlink');
-    (this.links ??= []).push(callback);
+    // An exact-size array for the common single link (an empty [] grows a 17-slot backing store).
+    if (this.links === null) this.links = [callback];
+    else this.links.push(callback);
     if (this.state === DEAD) this.queueNotify();
   }
 

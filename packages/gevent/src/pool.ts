@@ -175,6 +175,7 @@ export class Pool extends GreenletSet implements Executor {
     const g = await this.spawn(fn, ...args);
     const onAbort = (): void => g.kill(GreenletExit, { block: false });
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted === true) onAbort(); // aborted while the module loaded or a slot freed
     try {
       await g.join();
     } finally {

@@ -281,6 +281,10 @@ const mapOp = blocking(function* map(it: BlockingIterator<unknown>): Generator<I
   return results;
 });
 
+const roomOp = blocking(function* room(): Generator<Instruction, number, unknown> {
+  return 1;
+});
+
 const spawnNowOp = function* spawnNow(group: Group, fn: (...args: any[]) => unknown, args: unknown[]): Operation<Greenlet<unknown>> {
   return group.spawn(fn, ...args);
 };
@@ -343,6 +347,23 @@ export class Group extends GreenletSet {
   /** Always false: a Group has no size limit. */
   full(): boolean {
     return false;
+  }
+
+  /** Always 1, like an unlimited {@link Pool}: there is always room. */
+  freeCount(): number {
+    return 1;
+  }
+
+  /**
+   * Returns at once with {@link Group.freeCount} (a Group never waits for room).
+   *
+   * @example
+   * ```ts
+   * yield* group.waitAvailable(); // 1
+   * ```
+   */
+  waitAvailable(_timeout?: number | Timeout): Blocking<number> {
+    return roomOp();
   }
 
   protected spawnMember(fn: (...args: any[]) => unknown, args: unknown[]): Operation<Greenlet<unknown>> {

@@ -493,6 +493,14 @@ describe('test__pool', () => {
   });
 
   describe('Group', () => {
+    it('never waits for room', async () => {
+      const group = new Group();
+      expect(group.full()).toBe(false);
+      expect(group.freeCount()).toBe(1);
+      expect(await group.waitAvailable()).toBe(1);
+    });
+
+
     it('kills each member once, and join raises a member error on request', async () => {
       const group = new Group();
       let kills = 0;

@@ -31,6 +31,23 @@ export interface OperationBinding {
   settle(): void;
 }
 
+class Binding implements OperationBinding {
+  constructor(
+    readonly signal: AbortSignal,
+    private entries: Set<Entry> | null,
+    private readonly entry: Entry,
+    private readonly userSignal: AbortSignal | null,
+    private readonly forward: (() => void) | null,
+  ) {}
+
+  settle(): void {
+    if (this.entries === null) return;
+    this.entries.delete(this.entry);
+    this.entries = null;
+    if (this.forward !== null) this.userSignal!.removeEventListener('abort', this.forward);
+  }
+}
+
 /**
  * Bind a new operation to `owner`. `userSignal`, when given, aborts it too. Settling removes every
  * link, so a finished operation holds no listener on a long-lived signal. Pass `controller` to
@@ -46,19 +63,11 @@ export function bindOperation(
   let entries = inFlight.get(owner);
   if (!entries) inFlight.set(owner, (entries = new Set()));
   entries.add(entry);
-  const forward = (): void => controller.abort(userSignal?.reason);
-  if (userSignal?.aborted) controller.abort(userSignal.reason);
-  else userSignal?.addEventListener('abort', forward, { once: true });
-  let settled = false;
-  return {
-    signal: controller.signal,
-    settle() {
-      if (settled) return;
-      settled = true;
-      entries.delete(entry);
-      userSignal?.removeEventListener('abort', forward);
-    },
-  };
+  if (userSignal == null) return new Binding(controller.signal, entries, entry, null, null);
+  const forward = (): void => controller.abort(userSignal.reason);
+  if (userSignal.aborted) controller.abort(userSignal.reason);
+  else userSignal.addEventListener('abort', forward, { once: true });
+  return new Binding(controller.signal, entries, entry, userSignal, forward);
 }
 
 /**

@@ -28,13 +28,17 @@ export function installOwnership(): void {
   installedOn = hub;
   hub.setOwnerStorage(ownerStore);
   const previous = (chained = hub.setTrace(null));
+  // The hub marks a greenlet dead right after the trace call of its last switch-out, so greenlets
+  // leaving with operations in flight are looked at once the hub's current slice is over: one
+  // microtask per slice, however many greenlets switched out in it.
+  const leaving: RawGreenlet[] = [];
+  const checkLeaving = (): void => {
+    for (const g of leaving.splice(0)) if (g.dead) abortOwned(g, true, ended(g));
+  };
   tracer = (event, origin, target) => {
     if (event === 'throw' && hasOwned(target)) abortOwned(target, false, interrupted(target));
-    // The hub marks a greenlet dead right after this trace call, so look once the step is over.
     if (isSpawned(origin) && hasOwned(origin)) {
-      queueMicrotask(() => {
-        if (origin.dead) abortOwned(origin, true, ended(origin));
-      });
+      if (leaving.push(origin) === 1) queueMicrotask(checkLeaving);
     }
     previous?.(event, origin, target);
   };

@@ -17,11 +17,17 @@ function boundFetch(original: typeof fetch): typeof fetch {
     // One controller for the whole exchange: aborting it after the headers also cancels the body.
     const controller = new AbortController();
     const binding = bindOperation(owner, true, requestSignal(input, init), controller);
-    const response = original(input, { ...init, signal: controller.signal });
-    return settleWith(binding, response).then((res) => {
-      requestControllers.set(res, controller);
-      return res;
-    });
+    return original(input, { ...init, signal: controller.signal }).then(
+      (response) => {
+        binding.settle();
+        requestControllers.set(response, controller);
+        return response;
+      },
+      (error: unknown) => {
+        binding.settle();
+        throw error;
+      },
+    );
   };
 }
 

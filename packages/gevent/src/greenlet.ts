@@ -140,6 +140,8 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   private controller: AbortController | null = null;
   /** The greenlet that created this one. */
   readonly spawningGreenlet: RawGreenlet;
+  /** Where it was started, when the hub records spawn stacks (`HubOptions.spawnStacks`); printed with its error report. */
+  spawnStack: Error | undefined = undefined;
 
   /**
    * @param run - the function to run (a subclass may instead override {@link Greenlet.run})
@@ -279,6 +281,8 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   }
 
   private callSpawnCallbacks(): void {
+    if (this.hub.spawnStacks) this.spawnStack = new Error('spawned here');
+    if (spawnCallbacks.size === 0) return;
     for (const callback of spawnCallbacks) callback(this);
   }
 

@@ -176,6 +176,15 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       expect(reports[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ <Greenlet "Greenlet-\d+" dead, failed> failed with RangeError$/m);
     });
 
+    it('prints where a failed greenlet was spawned, when the hub records spawn stacks', async () => {
+      hub.spawnStacks = true;
+      const g = spawn(function failing() {
+        throw new RangeError('boom');
+      });
+      await g.join();
+      expect(reports[0]).toMatch(/Spawned at:\n[\s\S]*hub\.test\.ts/);
+    });
+
     it('does not print GreenletExit', async () => {
       const g = spawn(() => sleep(100));
       await g.kill();

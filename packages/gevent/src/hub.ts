@@ -35,6 +35,8 @@ export interface HubOptions {
   clock?: Clock;
   /** Milliseconds of callbacks run before the timers get a turn and Node's loop gets one (gevent's `getswitchinterval()`, 5). */
   switchInterval?: number;
+  /** Record where each Greenlet was started, and print it with its error report (costs about a microsecond per spawn). */
+  spawnStacks?: boolean;
 }
 
 const yieldToNode = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -66,6 +68,8 @@ export class Hub extends RawGreenlet {
   current: RawGreenlet;
   /** Milliseconds of callbacks per loop iteration before timers and Node get a turn. */
   switchInterval: number;
+  /** Whether greenlets record where they were started (see {@link HubOptions.spawnStacks}). */
+  spawnStacks: boolean;
   /** Where {@link Hub.printException} writes; `null` silences the reports. */
   exceptionStream: ExceptionStream | null = process.stderr;
   /** @internal the callback queue: (target, tag) pairs, two slots each, so queueing allocates nothing. */
@@ -92,6 +96,7 @@ export class Hub extends RawGreenlet {
     this.clock = options.clock ?? new RealClock();
     this.virtual = this.clock instanceof VirtualClock;
     this.switchInterval = options.switchInterval ?? 5;
+    this.spawnStacks = options.spawnStacks ?? false;
     if (!(this.switchInterval > 0)) throw new RangeError(`switchInterval must be a positive number of milliseconds, got ${String(options.switchInterval)}`);
     this.main = new RootWaiter(this, true);
     this.current = this.main;
@@ -349,7 +354,9 @@ export class Hub extends RawGreenlet {
     const time = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const name = error instanceof Error ? error.name : typeof error;
     const trace = error instanceof Error ? (error.stack ?? String(error)) : String(error);
-    stream.write(`${trace}\n${time} ${String(context)} failed with ${name}\n\n`);
+    const spawned = (context as { spawnStack?: Error } | null)?.spawnStack?.stack;
+    const origin = spawned === undefined ? '' : `\nSpawned at:\n${spawned.split('\n').slice(3).join('\n')}`;
+    stream.write(`${trace}${origin}\n${time} ${String(context)} failed with ${name}\n\n`);
   }
 
   /** @internal report through the (possibly replaced) handleError, surviving a failing handler. */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import pLimit from 'p-limit';
 import { inChild } from '../child.js';
-import { summarise, type Measurement, type Suite } from '../measurement.js';
+import { summarise, type Measurement } from '../measurement.js';
 import { inPython } from '../python.js';
 import { opsPerSecond } from '../timing.js';
 
@@ -21,7 +21,7 @@ const serverSource = `
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length });
     res.end(body);
   });
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = 60000; // never close an idle keep-alive connection under a client between runs
   server.listen(0, '127.0.0.1', () => console.log('@@port ' + server.address().port));
   process.stdin.on('end', () => process.exit(0)).resume();
 `;
@@ -109,18 +109,4 @@ export async function* httpCases(): AsyncIterable<Measurement> {
     child.stdin?.end();
     await once(child, 'exit');
   }
-}
-
-/**
- * Suite `gevent`: the hub's own cases (issue 5, from `./gevent.ts` when it exports
- * `geventCases`) followed by `http-2000`, in one run.
- */
-export function geventSuite(): Suite {
-  return {
-    name: 'gevent',
-    description: '@coro/gevent against Python gevent: hub cases, then 2,000 GETs at concurrency 100 (http-2000)',
-    async *run() {
-      yield* httpCases();
-    },
-  };
 }

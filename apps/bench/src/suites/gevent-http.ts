@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import pLimit from 'p-limit';
+import pLimitModule from 'p-limit';
 import { inChild } from '../child.js';
 import { summarise, type Measurement } from '../measurement.js';
 import { inPython } from '../python.js';
 import { opsPerSecond } from '../timing.js';
+
+// p-limit 2 is CommonJS: under NodeNext its default import is module.exports, whose .default is the function.
+const pLimit = pLimitModule.default;
 
 const TOTAL = 2_000;
 const CONCURRENCY = 100;

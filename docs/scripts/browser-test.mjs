@@ -230,10 +230,13 @@ async function takeScreenshots() {
     { path: 'index.html', file: 'home.png' },
     { path: 'guides/en/getting-started.html', file: 'guide.png' },
     { path: 'guides/zh/concepts.html', file: 'guide-zh.png' },
+    { path: 'guides/en/concepts.html#measured-on-the-machine-that-built-this-page', file: 'comparison.png' },
   ];
   for (const { path, file } of shots) {
     await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
     await page.waitForSelector('#tsd-nav-container li a', { state: 'attached', timeout: 10_000 });
+    await page.waitForFunction(() => document.body.style.display !== 'none'); // TypeDoc shows the page once ready
+    await page.waitForTimeout(300); // and then scrolls to the #anchor
     await page.screenshot({ path: join(screenshotDir, file) });
   }
   await page.close();

@@ -185,6 +185,13 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       expect(reports[0]).toMatch(/Spawned at:\n[\s\S]*hub\.test\.ts/);
     });
 
+    it('a Timeout started in a hub callback is reported, and the hub keeps running', async () => {
+      hub.runCallback(() => Timeout.startNew(1));
+      await sleep(5);
+      expect(reports.join('')).toMatch(/<Hub .*> failed with Timeout/);
+      expect(await spawn(() => 'still running').get()).toBe('still running');
+    });
+
     it('does not print GreenletExit', async () => {
       const g = spawn(() => sleep(100));
       await g.kill();

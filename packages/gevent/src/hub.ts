@@ -207,6 +207,11 @@ export class Hub extends RawGreenlet {
   /** @internal throw `error` into `g` now, from a hub callback or timer (gevent's `greenlet.throw` from the hub). */
   throwInto(g: RawGreenlet, error: unknown): void {
     if (g.state === DEAD) return;
+    if (g === this) {
+      // A Timeout started inside a hub callback targets the hub itself: report it, the loop goes on.
+      this.reportError(this, error);
+      return;
+    }
     if (g === this.main && !this.main.busy) {
       this.main.pendingThrow = { error };
       return;

@@ -60,9 +60,13 @@ const expectations: Record<string, Expectation> = {
     expect(counts[1]).toMatch(/\b10 workers\b.*\b100\b/);
   },
   compare(lines) {
+    // A measured table: every workload of the seed's summary, for every kind of unit.
     const text = lines.join('\n').toLowerCase();
-    for (const measure of ['start', 'switch', 'memory', 'cpu', 'i/o']) expect(text).toContain(measure);
-    for (const kind of ['process', 'thread', 'coroutine']) expect(text).toContain(kind);
+    for (const measure of ['start', 'switch', 'memory', 'cpu-bound', 'i/o-bound']) expect(text).toContain(measure);
+    for (const kind of ['process', 'thread', 'coroutine', 'greenlet']) expect(text).toContain(kind);
+    // And, for each claim of the seed's summary, whether the numbers confirm it.
+    expect(text).toMatch(/confirmed|refuted/);
+    expect(lines.some((line) => /^\d+ of \d+ checks confirm the seed's summary\.$/.test(line.trim()))).toBe(true);
   },
 };
 

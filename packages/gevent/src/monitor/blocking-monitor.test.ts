@@ -92,9 +92,9 @@ describe('blocking monitor (watchdog thread)', () => {
       import { writeSync } from 'node:fs';
       import { spawn } from '${src}spawn.ts';
       import { startBlockingMonitor } from '${src}monkey/index.ts';
-      startBlockingMonitor({ maxBlockingTime: 50, print: false });
+      await startBlockingMonitor({ maxBlockingTime: 50, print: false }).ready;
       const g = spawn(function* () {
-        const end = Date.now() + 400;
+        const end = Date.now() + 1000;
         while (Date.now() < end);
         writeSync(2, 'block over\\n');
       });

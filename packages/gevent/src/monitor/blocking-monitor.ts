@@ -17,6 +17,8 @@ export interface BlockingMonitorOptions {
 
 /** A running blocking monitor; stop it with {@link BlockingMonitor.stop} or `await using`. */
 export interface BlockingMonitor {
+  /** Resolves once the watchdog thread is running (at once without one): blocks before that are only reported after the fact. */
+  readonly ready: Promise<void>;
   /** Remove the tracer and stop the watchdog thread. */
   stop(): Promise<void>;
   /** Same as {@link BlockingMonitor.stop}. */
@@ -94,5 +96,5 @@ export function startBlockingMonitor(options: BlockingMonitorOptions = {}): Bloc
     hub.setTrace(top === tracer ? previous : top);
     await watchdog?.stop();
   };
-  return { stop, [Symbol.asyncDispose]: stop };
+  return { ready: watchdog?.online ?? Promise.resolve(), stop, [Symbol.asyncDispose]: stop };
 }

@@ -12,6 +12,8 @@ export class Watchdog {
   readonly #names: MessageChannel['port1'];
   readonly #ids = new WeakMap<object, number>();
   #nextId = 1;
+  /** Resolves once the thread runs (starting a worker takes tens of milliseconds, more on a busy machine). */
+  readonly online: Promise<void>;
 
   constructor(periodMs: number) {
     const { port1, port2 } = new MessageChannel();
@@ -22,7 +24,13 @@ export class Watchdog {
       const { writeSync } = require('node:fs');
       (${watchdogMain.toString()})(workerData.view, workerData.periodMs, workerData.names, receiveMessageOnPort, (text) => writeSync(2, text));`;
     this.#worker = new Worker(source, { eval: true, execArgv: [], workerData: { view: this.#view, periodMs, names: port2 }, transferList: [port2] });
-    this.#worker.unref();
+    // Referenced until it runs, so `await monitor.ready` cannot let the process end; never after.
+    this.online = new Promise((resolve) =>
+      this.#worker.once('online', () => {
+        this.#worker.unref();
+        resolve();
+      }),
+    );
     this.#names.unref();
     this.#worker.on('error', (error) => writeSync(2, `the blocking watchdog thread failed: ${String(error)}\n`));
   }

@@ -24,6 +24,7 @@ function isIterator(value: unknown): value is StepIterator {
 }
 
 let nextId = 1;
+const FINISHED: IteratorReturnResult<unknown> = { done: true, value: undefined };
 
 /**
  * A greenlet as the hub runs it: a function (usually a generator function, stepped with `yield*`
@@ -121,7 +122,9 @@ export class RawGreenlet extends greenlet implements Firable {
       this.gen = this.hub.bridge(result as PromiseLike<unknown>);
       return this.gen.next();
     }
-    return { done: true, value: result };
+    // Read at once by the hub's step, so one shared result object serves every plain function.
+    FINISHED.value = result;
+    return FINISHED;
   }
 
   /** @internal the greenlet finished with `value` (an error when `failed`). */

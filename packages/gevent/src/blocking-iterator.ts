@@ -1,4 +1,5 @@
-import type { Blocking } from './operation.js';
+import type { Instruction, Operation } from '@coro/core';
+import { type Blocking, blocking } from './operation.js';
 
 /**
  * An iterator whose every step may block (gevent's `iwait`, queue iteration, `imap`): inside a
@@ -25,4 +26,24 @@ export function asyncIterate<T>(next: () => Blocking<IteratorResult<T, undefined
       return Promise.resolve({ done: true, value: undefined });
     },
   };
+}
+
+/**
+ * Iterate by calling `get()` for each item until an item is `stop` (a queue's or channel's
+ * iteration, which ends at `StopIteration`).
+ */
+export function itemsUntil<T>(get: () => Operation<unknown>, stop: unknown): BlockingIterator<T> {
+  let done = false;
+  const step = blocking(function* next(): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
+    if (done) return { done: true, value: undefined };
+    const item = yield* get();
+    if (item === stop) {
+      done = true;
+      return { done: true, value: undefined };
+    }
+    return { done: false, value: item as T };
+  });
+  const next = (): Blocking<IteratorResult<T, undefined>> => step();
+  const dispose = (): void => void (done = true);
+  return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
 }

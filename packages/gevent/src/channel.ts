@@ -1,5 +1,5 @@
 import type { Instruction } from '@coro/core';
-import { asyncIterate, type BlockingIterator } from './blocking-iterator.js';
+import { type BlockingIterator, itemsUntil } from './blocking-iterator.js';
 import { getHub } from './current.js';
 import type { Firable } from './firable.js';
 import { type Blocking, blocking, PARK } from './operation.js';
@@ -166,19 +166,7 @@ export class Channel<T> implements Firable, AsyncIterable<T> {
    * ```
    */
   iterate(): BlockingIterator<T> {
-    let done = false;
-    const step = blocking(function* (ch: Channel<T>): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
-      if (done) return { done: true, value: undefined };
-      const item = (yield* getOp(ch, undefined));
-      if (item === StopIteration) {
-        done = true;
-        return { done: true, value: undefined };
-      }
-      return { done: false, value: item };
-    });
-    const next = (): Blocking<IteratorResult<T, undefined>> => step(this);
-    const dispose = (): void => void (done = true);
-    return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
+    return itemsUntil<T>(() => getOp(this, undefined), StopIteration);
   }
 
   /** `for await (const item of ch)`. */

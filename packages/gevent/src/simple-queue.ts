@@ -1,5 +1,5 @@
 import type { Instruction } from '@coro/core';
-import { asyncIterate, type BlockingIterator } from './blocking-iterator.js';
+import { type BlockingIterator, itemsUntil } from './blocking-iterator.js';
 import { getHub } from './current.js';
 import type { Firable } from './firable.js';
 import { type Blocking, blocking, PARK } from './operation.js';
@@ -269,10 +269,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
    * ```
    */
   iterate(): BlockingIterator<T> {
-    let done = false;
-    const next = nextOp(this, () => done, () => (done = true));
-    const dispose = (): void => void (done = true);
-    return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
+    return itemsUntil<T>(() => this.get(), StopIteration);
   }
 
   /** `for await (const item of q)` from ordinary code. */
@@ -317,17 +314,4 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
   toString(): string {
     return `<${this.constructor.name} qsize=${this.qsize()} maxsize=${this.limit} getters=${this.getters.length} putters=${this.putters.length}>`;
   }
-}
-
-function nextOp<T>(q: SimpleQueue<T>, isDone: () => boolean, setDone: () => void): () => Blocking<IteratorResult<T, undefined>> {
-  const op = blocking(function* next(): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
-    if (isDone()) return { done: true, value: undefined };
-    const item = (yield* q.get()) as T | typeof StopIteration;
-    if (item === StopIteration) {
-      setDone();
-      return { done: true, value: undefined };
-    }
-    return { done: false, value: item };
-  });
-  return () => op();
 }

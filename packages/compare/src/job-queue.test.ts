@@ -14,12 +14,10 @@ describe('JobQueue', () => {
     expect(queue.shift()).toBeUndefined();
   });
 
-  it('removes one item from the middle and keeps the order of the rest', () => {
+  it('drains every item, oldest first', () => {
     const queue = new JobQueue<string>();
-    for (const s of ['a', 'b', 'c', 'd']) queue.push(s);
-    expect(queue.remove('c')).toBe(true);
-    expect(queue.remove('x')).toBe(false);
-    expect(queue.drain()).toEqual(['a', 'b', 'd']);
+    for (const s of ['a', 'b', 'c']) queue.push(s);
+    expect(queue.drain()).toEqual(['a', 'b', 'c']);
     expect(queue.length).toBe(0);
   });
 });

@@ -26,15 +26,6 @@ export class JobQueue<T> {
     return item;
   }
 
-  /** Remove one item wherever it is (an aborted job); O(n), off the hot path. */
-  remove(item: T): boolean {
-    const all = this.drain();
-    const index = all.indexOf(item);
-    if (index >= 0) all.splice(index, 1);
-    for (const kept of all) this.push(kept);
-    return index >= 0;
-  }
-
   /** Take every item out, oldest first. */
   drain(): T[] {
     const all: T[] = [];

@@ -235,4 +235,17 @@ describe.each(kinds)('%s', (name, create) => {
     await expect(mapped).rejects.toBeInstanceOf(JobAborted);
     expect(executor.stats.queued).toBe(0);
   });
+
+  it('drops 20,000 queued jobs of an aborted map at once, and keeps working', async () => {
+    const executor = make({ size: 1 });
+    const controller = new AbortController();
+    const mapped = executor.map(fixture('later'), Array.from({ length: 20_000 }, () => 1000), { signal: controller.signal });
+    await vi.waitFor(() => expect(executor.stats.busy).toBe(1));
+    const started = performance.now();
+    controller.abort();
+    await expect(mapped).rejects.toBeInstanceOf(JobAborted);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(executor.stats.queued).toBe(0);
+    expect(await executor.submit(fixture('add'), 1, 2)).toBe(3);
+  });
 });

@@ -62,7 +62,10 @@ export abstract class PoolExecutor implements Executor {
     const { signal } = options;
     if (signal?.aborted) throw new JobAborted('queued', signal.reason);
     const jobs: Job[] = [];
+    let stopped = false; // once: every job's rejection comes back here
     const abortAll = (reason: unknown, queuedOnly: boolean) => {
+      if (stopped) return;
+      stopped = true;
       for (const job of jobs) if (!queuedOnly || !job.worker) this.pool.abort(job, reason);
     };
     const onAbort = () => abortAll(signal!.reason, false);

@@ -60,11 +60,14 @@ export class Pool {
   private readonly idle: PoolWorker[] = [];
   private readonly queue = new JobQueue<Job>();
   private readonly stopping = new Set<Promise<void>>();
+  /** Jobs aborted while queued: settled, but left in the queue (removing them is O(n)) until a worker skips them. */
+  private abortedInQueue = 0;
   private nextId = 1;
   private state: PoolStats['state'] = 'open';
   private closed: Promise<void> | undefined;
   private onDrained: (() => void) | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
+  private releaseScheduled = false;
 
   constructor(
     private readonly options: ResolvedPoolOptions,
@@ -75,7 +78,12 @@ export class Pool {
   get stats(): PoolStats {
     let busy = 0;
     for (const worker of this.workers) if (worker.job) busy++;
-    return { workers: this.workers.size, busy, queued: this.queue.length, state: this.state };
+    return { workers: this.workers.size, busy, queued: this.queued, state: this.state };
+  }
+
+  /** Jobs waiting for a worker (not counting aborted ones still in the queue). */
+  private get queued(): number {
+    return this.queue.length - this.abortedInQueue;
   }
 
   /** Queue or dispatch a job; `enqueue` returns the job so `map` can abort it without a listener per job. */
@@ -83,7 +91,7 @@ export class Pool {
     if (this.state !== 'open') return { promise: Promise.reject(new ExecutorClosed(`${this.options.name} is closed; no new jobs are accepted`)) };
     if (signal?.aborted) return { promise: Promise.reject(new JobAborted('queued', signal.reason)) };
     const worker = this.idle.pop() ?? (this.workers.size < this.options.size ? this.spawn() : undefined);
-    if (!worker && this.queue.length >= this.options.maxQueue) return { promise: Promise.reject(new QueueFull(this.options.maxQueue)) };
+    if (!worker && this.queued >= this.options.maxQueue) return { promise: Promise.reject(new QueueFull(this.options.maxQueue)) };
     let job!: Job;
     const promise = new Promise<unknown>((resolve, reject) => {
       job = { id: this.nextId++, module, exportName, args, transfer, signal, resolve, reject, worker: undefined, settled: false, aborting: false, abortTimer: undefined, onAbort: undefined };
@@ -105,7 +113,7 @@ export class Pool {
     if (job.settled) return;
     const worker = job.worker;
     if (!worker) {
-      this.queue.remove(job);
+      this.abortedInQueue++;
       this.fail(job, new JobAborted('queued', reason));
     } else if (this.options.abortGrace > 0 && !job.aborting) {
       job.aborting = true;
@@ -120,7 +128,7 @@ export class Pool {
     if (this.closed) return this.closed;
     this.state = 'closing';
     this.closed = (async () => {
-      if (this.queue.length > 0 || this.stats.busy > 0) await new Promise<void>((resolve) => (this.onDrained = resolve));
+      if (this.queued > 0 || this.stats.busy > 0) await new Promise<void>((resolve) => (this.onDrained = resolve));
       this.state = 'closed';
       clearTimeout(this.sweepTimer);
       for (const worker of this.workers) this.retire(worker, false);
@@ -134,6 +142,7 @@ export class Pool {
     this.state = 'closed';
     clearTimeout(this.sweepTimer);
     for (const job of this.queue.drain()) this.fail(job, error(false));
+    this.abortedInQueue = 0;
     for (const worker of this.workers) {
       if (worker.job) this.fail(worker.job, error(true));
       this.retire(worker, true);
@@ -172,11 +181,12 @@ export class Pool {
   /** Give a free worker the next queued job, or let it idle. */
   private next(worker: PoolWorker): void {
     for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-      if (this.dispatch(worker, job)) return;
+      if (job.settled) this.abortedInQueue--;
+      else if (this.dispatch(worker, job)) return;
     }
-    worker.unit.hold(false);
     worker.idleSince = performance.now();
     this.idle.push(worker);
+    this.releaseIdleSoon();
     if (this.options.idleTimeout !== Infinity) this.sweepSoon(this.options.idleTimeout);
     this.checkDrained();
   }
@@ -237,7 +247,7 @@ export class Pool {
 
   /** Start workers for queued jobs, up to the pool size (after a crash, recycle or abort). */
   private refill(): void {
-    while (this.queue.length > 0 && this.workers.size < this.options.size && this.state !== 'closed') this.next(this.spawn());
+    while (this.queued > 0 && this.workers.size < this.options.size && this.state !== 'closed') this.next(this.spawn());
   }
 
   private succeed(job: Job, value: unknown): void {
@@ -262,11 +272,25 @@ export class Pool {
   }
 
   private checkDrained(): void {
-    if (this.onDrained && this.queue.length === 0 && this.stats.busy === 0) {
+    if (this.onDrained && this.queued === 0 && this.stats.busy === 0) {
       const drained = this.onDrained;
       this.onDrained = undefined;
       drained();
     }
+  }
+
+  /**
+   * Let idle workers stop holding the process open, once this turn of the event loop is over: a
+   * caller submitting one job after another (a round trip) re-uses the worker before then, so the
+   * worker is not unref'd and ref'd again on every job.
+   */
+  private releaseIdleSoon(): void {
+    if (this.releaseScheduled) return;
+    this.releaseScheduled = true;
+    setImmediate(() => {
+      this.releaseScheduled = false;
+      for (const worker of this.idle) worker.unit.hold(false);
+    }).unref();
   }
 
   private sweepSoon(delay: number): void {

@@ -83,6 +83,6 @@ export function formatMarkdown(report: Report): string {
   out.push('', 'What one run cost (wall time · CPU time, children included · peak RSS of the measuring process and its children):', '');
   out.push(line(cost.head), line(cost.head.map(() => '---')), ...cost.rows.map(line), '');
   const runs = report.results[0]?.runs ?? 0;
-  out.push('', `Medians of ${runs} run${runs === 1 ? '' : 's'} per figure${report.quick ? ' (quick mode)' : ''}; each figure measured in a fresh Node process; ${report.placements.map(describePlacement).join('; ')}.`);
+  out.push('', `Medians of ${runs} run${runs === 1 ? '' : 's'} per figure${report.quick ? ' (quick mode: one Node process per placement)' : '; each figure measured in a fresh Node process'}; ${report.placements.map(describePlacement).join('; ')}.`);
   return `${out.join('\n')}\n`;
 }

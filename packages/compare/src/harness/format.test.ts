@@ -34,7 +34,7 @@ describe('formatting', () => {
     expect(markdown).toContain('| ✅ confirmed | Hand-off: a process round trip costs more than a thread round trip | 进程切换需要的资源很最大，效率很低 | process 60.0 µs vs thread 12.0 µs per round trip (5.00×) | pinned to CPU 0 |');
     expect(markdown).toContain('| start: spawn one unit and see it finish (lower is better) | pinned to CPU 0 | 100 ms · 90.0 ms CPU · 47.7 MiB |');
     expect(markdown).toContain('Python 3.11.2: two threads on the same CPU-bound work ran 0.98× as fast as one loop (spread over CPUs 0-1).');
-    expect(lines.at(-2)).toBe('Medians of 3 runs per figure (quick mode); each figure measured in a fresh Node process; pinned to CPU 0; spread over CPUs 0-1.');
+    expect(lines.at(-2)).toBe('Medians of 3 runs per figure (quick mode: one Node process per placement); pinned to CPU 0; spread over CPUs 0-1.');
   });
 });
 

@@ -49,8 +49,8 @@ export function treeRss(): number {
 }
 
 /**
- * Start measuring; `stop()` returns what was used since. The tree's RSS is sampled every 10 ms
- * (a busy event loop samples less often; this process's own peak is always counted).
+ * Start measuring; `stop()` returns what was used since. The tree's RSS is sampled at the start,
+ * every 10 ms (less often while the event loop is busy) and at the end.
  */
 export function meterResources(): { stop(): ResourceUse } {
   const cpuStart = process.cpuUsage();
@@ -63,7 +63,7 @@ export function meterResources(): { stop(): ResourceUse } {
   return {
     stop() {
       clearInterval(sampler);
-      peak = Math.max(peak, treeRss(), process.resourceUsage().maxRSS * 1024);
+      peak = Math.max(peak, treeRss());
       const cpu = process.cpuUsage(cpuStart);
       return { cpuMs: (cpu.user + cpu.system) / 1000 + reapedChildrenCpuMs() - childrenStart, peakRssBytes: peak };
     },

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { availableParallelism, cpus as cpuInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { evaluateClaims, type Claim } from './claims.js';
 import { startHttpServer } from './http-server.js';
 import { kinds as allKinds, type Kind } from './kinds.js';
@@ -12,7 +12,6 @@ import { measurePythonThreads, type PythonThreads } from './python-threads.js';
 import { workloads as allWorkloads } from './workloads/index.js';
 import type { WorkloadName } from './workload.js';
 
-const run = promisify(execFile);
 const entry = fileURLToPath(new URL('./compare-measure.js', import.meta.url));
 
 /**
@@ -76,20 +75,30 @@ export interface Report {
   readonly claims: readonly Claim[];
 }
 
-async function measureInChild(request: MeasureRequest): Promise<Measurement> {
-  const node = [process.execPath, '--expose-gc', entry, JSON.stringify(request)];
-  const [command, args] = request.placement.cpus ? ['taskset', ['-c', request.placement.cpus, ...node]] : [node[0]!, node.slice(1)];
-  const { stdout } = await run(command, args, { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((error: Error & { stderr?: string }) => {
-    throw new Error(`measuring ${request.workload} on ${request.kind} failed: ${error.stderr?.trim() || error.message}`, { cause: error });
+/** Run `requests` in one measurement process under their placement; `onResult` hears each figure as it lands. */
+function measureInChild(requests: readonly MeasureRequest[], onResult: (m: Measurement) => void): Promise<void> {
+  const placement = requests[0]!.placement;
+  const node = [process.execPath, '--expose-gc', entry, JSON.stringify(requests)];
+  const [command, args] = placement.cpus ? ['taskset', ['-c', placement.cpus, ...node]] : [node[0]!, node.slice(1)];
+  const what = requests.length === 1 ? `${requests[0]!.workload} on ${requests[0]!.kind}` : `the ${placement.name} placement`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('@@measurement ')) onResult(JSON.parse(line.slice('@@measurement '.length)) as Measurement);
+    });
+    child.on('error', (error) => reject(new Error(`measuring ${what} could not start: ${error.message}`, { cause: error })));
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`measuring ${what} failed (${signal ?? `exit code ${String(code)}`}): ${stderr.trim()}`));
+    });
   });
-  const line = stdout.split('\n').find((l) => l.startsWith('@@measurement '));
-  if (!line) throw new Error(`measuring ${request.workload} on ${request.kind} printed no result:\n${stdout}`);
-  return JSON.parse(line.slice('@@measurement '.length)) as Measurement;
 }
 
 /**
- * Measure every workload on every kind of unit under each CPU placement, one fresh process per
- * measurement, and check the seed's claims against the figures.
+ * Measure every workload on every kind of unit under each CPU placement (one fresh process per
+ * figure; in quick mode one per placement), and check the seed's claims against the figures.
  *
  * @example
  * ```ts
@@ -113,12 +122,17 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
   const total = placements.length * workloads.length * kinds.length + pythonPlacements.length;
   try {
     for (const placement of placements) {
-      for (const workload of workloads) {
-        for (const kind of kinds) {
-          options.onProgress?.(results.length, total, `${workload.name} · ${kind} · ${placement.name}`);
-          results.push(await measureInChild({ workload: workload.name, kind, placement, quick, runs, url: server.url }));
-        }
-      }
+      const requests = workloads.flatMap((workload) => kinds.map((kind): MeasureRequest => ({ workload: workload.name, kind, placement, quick, runs, url: server.url })));
+      const label = (r: MeasureRequest | undefined) => (r ? `${r.workload} · ${r.kind} · ${placement.name}` : placement.name);
+      let done = 0; // figures arrive in request order
+      const onResult = (m: Measurement) => {
+        results.push(m);
+        options.onProgress?.(results.length, total, label(requests[++done]));
+      };
+      options.onProgress?.(results.length, total, label(requests[0]));
+      // Quick mode measures a placement in one process; otherwise every figure gets a fresh one.
+      if (quick) await measureInChild(requests, onResult);
+      else for (const request of requests) await measureInChild([request], onResult);
     }
     for (const placement of pythonPlacements) {
       options.onProgress?.(results.length + python.length, total, `cpu · Python threads · ${placement.name}`);

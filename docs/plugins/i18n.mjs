@@ -3,7 +3,8 @@
 // guides/en/<slug>.md and guides/zh/<slug>.md, each with `lang` and `slug` in its frontmatter. This plugin
 //  - gives each guide a stable URL, guides/<lang>/<slug>.html (TypeDoc would derive it from the title),
 //  - renders a language switch at the top of every guide linking the page to its counterpart,
-//  - marks Chinese pages with <html lang="zh-CN"> so fonts, screen readers and the browser test know.
+//  - marks Chinese pages with <html lang="zh-CN"> so fonts, screen readers and the browser test know,
+//  - calls the packages' group in the navigation "API reference" rather than "Modules".
 // The English home page is the project page (index.html); its counterpart is guides/zh/index.html.
 import { JSX, KindRouter, ReflectionKind } from 'typedoc';
 
@@ -61,6 +62,8 @@ export function load(app) {
 
   // Checked at render time: with `entryPointStrategy: packages` documents join the merged project only.
   app.renderer.on('beginRender', (event) => {
+    // The packages' group in the navigation says what it is to a reader.
+    for (const group of event.project.groups ?? []) if (group.title === 'Modules') group.title = 'API reference';
     for (const [slug, pages] of pagesOf(event.project)) {
       for (const { code } of languages) {
         if (!pages.has(code)) app.logger.error(`guide "${slug}" has no ${code} version (guides/${code}/${slug}.md)`);

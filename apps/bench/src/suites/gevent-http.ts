@@ -53,11 +53,11 @@ export async function fetchPLimit(url: string, total: number, concurrency: numbe
   return opsPerSecond(total, runs, () => Promise.all(Array.from({ length: total }, () => limit(one))));
 }
 
-/** Child export: the same GETs from greenlets of a gevent Pool(100), with fetch patched to belong to them. */
-export async function geventPool(url: string, total: number, concurrency: number, runs: number): Promise<Rate> {
+/** Child export: the same GETs from greenlets of a gevent Pool(100), with fetch patched to belong to them (or not, to show what patching costs). */
+export async function geventPool(url: string, total: number, concurrency: number, runs: number, patched = true): Promise<Rate> {
   const { Pool, wait } = await import('@coro/gevent');
   const { patchAll } = await import('@coro/gevent/monkey');
-  patchAll();
+  if (patched) patchAll();
   function* one(): Generator<unknown, void, unknown> {
     const response = yield* wait(fetch(url));
     yield* wait(response.text());
@@ -101,6 +101,8 @@ export async function* httpCases(): AsyncIterable<Measurement> {
     const gevent = await inChild<Rate>(here, 'geventPool', args, { cpus: CLIENT_CPU });
     const ratio = gevent.opsPerSec / baseline.opsPerSec;
     yield row('@coro/gevent', gevent, `${(ratio * 100).toFixed(0)}% of fetch+p-limit (target ≥ 90%); Pool(100), patchAll(); ${placement}`);
+    const unpatched = await inChild<Rate>(here, 'geventPool', [...args, false], { cpus: CLIENT_CPU });
+    yield row('@coro/gevent (unpatched)', unpatched, `${((unpatched.opsPerSec / baseline.opsPerSec) * 100).toFixed(0)}% of fetch+p-limit; what patchAll() costs is the difference; ${placement}`);
     const python = await inPython<number[]>(pythonScript(url, TOTAL, CONCURRENCY, RUNS), ['gevent', 'requests']);
     if (Array.isArray(python)) {
       const { value, runs, spread } = summarise(python);

@@ -12,10 +12,9 @@ for (const name of packages) {
   console.log(`  ${name}@${pkg.version}  ${pkg.description}`);
 }
 
-const tour = inTourOrder(demos);
 const failed: string[] = [];
-for (const [index, demo] of tour.entries()) {
-  console.log(`\n${headingLine(demo, index + 1, tour.length)}`);
+for (const demo of inTourOrder(demos)) {
+  console.log(`\n${headingLine(demo)}`);
   if (runDemo(demo) !== 0) failed.push(demo.name);
 }
 if (failed.length > 0) console.error(`\nthese demos failed: ${failed.join(', ')}`);

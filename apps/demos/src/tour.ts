@@ -9,7 +9,7 @@ const packages = ['@coro/core', '@coro/greenlet', '@coro/gevent', '@coro/compare
 console.log('coro — a tour of the coroutine tutorial, listing by listing\n');
 for (const name of packages) {
   const pkg = require(`${name}/package.json`) as { version: string; description: string };
-  console.log(`  ${name}@${pkg.version}  ${pkg.description}`);
+  console.log(`  ${`${name}@${pkg.version}`.padEnd(22)} ${pkg.description}`);
 }
 
 const failed: string[] = [];

@@ -389,7 +389,10 @@ export class Hub extends RawGreenlet {
   private poke(): void {
     if (!this.driving) {
       this.driving = true;
-      queueMicrotask(() => void this.drive());
+      // The driver inherits the async context it starts in; a poke from a greenlet's promise job or
+      // timer callback must not make the hub's own work (callbacks, links) look started by that greenlet.
+      if (this.storage !== null) this.storage.exit(() => queueMicrotask(() => void this.drive()));
+      else queueMicrotask(() => void this.drive());
     } else if (this.wakeDriver !== null) {
       const wake = this.wakeDriver;
       this.wakeDriver = null;

@@ -6,7 +6,8 @@ import timersPromises from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bridgeIterator as wait } from '../bridge.js';
 import { GreenletExit } from '../greenlet-exit.js';
-import { setHub } from '../current.js';
+import { getHub, setHub } from '../current.js';
+import { Event } from '../event.js';
 import { Hub } from '../hub.js';
 import { spawn } from '../spawn.js';
 import { Timeout } from '../timeout.js';
@@ -408,5 +409,21 @@ describe('patchAll() binds dns and fs/promises too', () => {
     const [address, name] = await g.get();
     expect(['127.0.0.1', '::1']).toContain(address);
     expect(name).toBe('@coro/gevent');
+  });
+});
+
+describe('the hub driver belongs to no greenlet', () => {
+  it("patched: a driver started from a greenlet's timer callback does not bind the hub's work to that greenlet", async () => {
+    patchTimers();
+    const hub = getHub();
+    let hubTimer: Promise<string> | undefined;
+    const g = spawn(function* () {
+      // The callback runs in g's async context while the hub is idle, so its runCallback starts the driver from there.
+      setTimeout(() => hub.runCallback(() => (hubTimer = timersPromises.setTimeout(20, 'fired'))), 5);
+      yield* new Event().wait(); // parks with no hub timer: the driver stops until the callback above
+    });
+    while (hubTimer === undefined) await timersPromises.setTimeout(5);
+    await g.kill();
+    await expect(hubTimer).resolves.toBe('fired');
   });
 });

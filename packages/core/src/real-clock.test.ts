@@ -6,11 +6,12 @@ describe('RealClock', () => {
     const clock = new RealClock();
     const fired: string[] = [];
     await new Promise<void>((resolve) => {
-      clock.setTimer(5, () => fired.push('a'));
-      const cleared = clock.setTimer(5, () => fired.push('cleared'));
-      clock.setTimer(5, () => fired.push('b'));
+      // Deadlines far apart: the order must not depend on how long these statements take on a busy machine.
+      clock.setTimer(60, () => fired.push('a'));
+      const cleared = clock.setTimer(60, () => fired.push('cleared'));
+      clock.setTimer(60, () => fired.push('b'));
       clock.setTimer(1, () => fired.push('first'));
-      clock.setTimer(8, () => resolve());
+      clock.setTimer(90, () => resolve());
       clock.clearTimer(cleared);
       clock.clearTimer(cleared);
       expect(clock.pendingTimers).toBe(4);

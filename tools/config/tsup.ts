@@ -18,6 +18,8 @@ export function definePackageBuild(packageDir: URL, overrides: Options = {}) {
     sourcemap: true,
     clean: true,
     treeshake: true,
+    // Keep class names: greenlets, tasks and errors print and inspect by their real names.
+    keepNames: true,
     splitting: true,
     define: { __CORO_VERSION__: JSON.stringify(pkg.version) },
     ...overrides,

@@ -58,6 +58,11 @@ export function killError(exception: KillException): unknown {
   return exception;
 }
 
+/** Whether `link` is `callback`, or the spawned link made for it by `link()`. */
+function isLinkOf(link: Link<any> | undefined, callback: unknown): boolean {
+  return link === callback || (link instanceof SpawnedLink && link.callback === callback);
+}
+
 /** `link()`: the callback runs in a new raw greenlet, so it may block. */
 class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
   constructor(
@@ -113,6 +118,18 @@ const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, timeout:
 
 const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
 
+/** Two or more links, FIFO. A lone link is stored bare, so the usual single waiter costs no array. */
+class LinkList {
+  constructor(readonly items: Link<any>[]) {}
+}
+
+/** What few greenlets use (a start timer, an abort signal, a spawn stack): allocated on first use, so a plain spawn stays small. */
+class Extras {
+  startTimer: Timer | null = null;
+  controller: AbortController | null = null;
+  spawnStack: Error | undefined = undefined;
+}
+
 /**
  * A gevent greenlet: a function run by the hub, with a result, links, `join`, `get` and `kill`.
  * Its parent is the hub. Create and start one with {@link spawn} (or `Greenlet.spawn`); the
@@ -131,17 +148,14 @@ const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> 
  * ```
  */
 export class Greenlet<T = unknown> extends RawGreenlet {
-  private result: T | undefined = undefined;
-  private error: unknown = undefined;
+  /** The return value, or the error when `failed`. */
+  private outcome: unknown = undefined;
   private failed = false;
-  private links: Link<any>[] | null = null;
+  private links: Link<any> | LinkList | null = null;
   private notifyQueued = false;
-  private startTimer: Timer | null = null;
-  private controller: AbortController | null = null;
+  private extras: Extras | null = null;
   /** The greenlet that created this one. */
   readonly spawningGreenlet: RawGreenlet;
-  /** Where it was started, when the hub records spawn stacks (`HubOptions.spawnStacks`); printed with its error report. */
-  spawnStack: Error | undefined = undefined;
 
   /**
    * @param run - the function to run (a subclass may instead override {@link Greenlet.run})
@@ -233,19 +247,33 @@ export class Greenlet<T = unknown> extends RawGreenlet {
 
   /** The return value once finished successfully (a `GreenletExit` instance if killed), else `undefined`. */
   get value(): T | undefined {
-    return this.result;
+    return this.failed ? undefined : (this.outcome as T | undefined);
   }
 
   /** The error it failed with, else `undefined`. */
   get exception(): unknown {
-    return this.error;
+    return this.failed ? this.outcome : undefined;
+  }
+
+  /** Where it was started, when the hub records spawn stacks (`HubOptions.spawnStacks`); printed with its error report. */
+  get spawnStack(): Error | undefined {
+    return this.extras?.spawnStack;
+  }
+
+  set spawnStack(stack: Error | undefined) {
+    if (stack !== undefined || this.extras !== null) this.more().spawnStack = stack;
   }
 
   /** Aborts when the greenlet finishes (returns, raises or is killed): hand it to work this greenlet owns. */
   get signal(): AbortSignal {
-    this.controller ??= new AbortController();
-    if (this.state === DEAD && !this.controller.signal.aborted) this.controller.abort(this.failed ? this.error : new GreenletExit('greenlet finished'));
-    return this.controller.signal;
+    const extras = this.more();
+    const controller = (extras.controller ??= new AbortController());
+    if (this.state === DEAD && !controller.signal.aborted) controller.abort(this.failed ? this.outcome : new GreenletExit('greenlet finished'));
+    return controller.signal;
+  }
+
+  private more(): Extras {
+    return (this.extras ??= new Extras());
   }
 
   /**
@@ -277,7 +305,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     if (this.state !== PENDING) return;
     this.state = SCHEDULED;
     this.callSpawnCallbacks();
-    this.startTimer = this.hub.timer(ms, this, START);
+    this.more().startTimer = this.hub.timer(ms, this, START);
   }
 
   private callSpawnCallbacks(): void {
@@ -342,8 +370,11 @@ export class Greenlet<T = unknown> extends RawGreenlet {
 
   /** @internal kill before it ever ran: it never runs; the error is recorded as if raised inside. */
   cancelStart(error: unknown): void {
-    if (this.startTimer !== null) this.hub.cancelTimer(this.startTimer);
-    this.startTimer = null;
+    const timer = this.extras?.startTimer ?? null;
+    if (timer !== null) {
+      this.hub.cancelTimer(timer);
+      this.extras!.startTimer = null;
+    }
     this.die(error, !(error instanceof GreenletExit));
   }
 
@@ -358,9 +389,10 @@ export class Greenlet<T = unknown> extends RawGreenlet {
    */
   rawlink(callback: Link<Greenlet<T>>): void {
     checkLink(callback, 'rawlink');
-    // An exact-size array for the common single link (an empty [] grows a 17-slot backing store).
-    if (this.links === null) this.links = [callback];
-    else this.links.push(callback);
+    const links = this.links;
+    if (links === null) this.links = callback;
+    else if (links instanceof LinkList) links.items.push(callback);
+    else this.links = new LinkList([links, callback]);
     if (this.state === DEAD) this.queueNotify();
   }
 
@@ -414,10 +446,15 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   unlink(callback: Link<Greenlet<T>>): void {
     const links = this.links;
     if (links === null) return;
-    for (let i = 0; i < links.length; i++) {
-      const l = links[i];
-      if (l === callback || (l instanceof SpawnedLink && l.callback === callback)) {
-        links.splice(i, 1);
+    if (!(links instanceof LinkList)) {
+      if (isLinkOf(links, callback)) this.links = null;
+      return;
+    }
+    const items = links.items;
+    for (let i = 0; i < items.length; i++) {
+      if (isLinkOf(items[i], callback)) {
+        items.splice(i, 1);
+        if (items.length === 0) this.links = null;
         return;
       }
     }
@@ -437,7 +474,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
 
   /** True if any link is registered. */
   hasLinks(): boolean {
-    return this.links !== null && this.links.length > 0;
+    return this.links !== null;
   }
 
   private queueNotify(): void {
@@ -448,12 +485,9 @@ export class Greenlet<T = unknown> extends RawGreenlet {
 
   protected override notifyLinks(): void {
     this.notifyQueued = false;
-    const links = this.links;
-    if (links === null) return;
     // One callback runs them all, FIFO; each is removed before it is called, so a link may
     // unlink later ones, and links added meanwhile run in this same pass (spec §4.4).
-    while (links.length > 0) {
-      const link = links.shift()!;
+    for (let link = this.takeLink(); link !== null; link = this.takeLink()) {
       try {
         callLink(link, this);
       } catch (error) {
@@ -462,17 +496,28 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     }
   }
 
-  protected override onDeath(value: unknown, failed: boolean): void {
-    this.startTimer = null;
-    if (failed && value instanceof GreenletExit) failed = false;
-    if (failed) {
-      this.failed = true;
-      this.error = value;
-    } else {
-      this.result = value as T;
+  /** Remove and return the first link, or `null` when there is none. */
+  private takeLink(): Link<any> | null {
+    const links = this.links;
+    if (!(links instanceof LinkList)) {
+      this.links = null;
+      return links;
     }
-    if (this.links !== null && this.links.length > 0) this.queueNotify();
-    this.controller?.abort(failed ? value : new GreenletExit('greenlet finished'));
+    const first = links.items.shift()!;
+    if (links.items.length === 0) this.links = null;
+    return first;
+  }
+
+  protected override onDeath(value: unknown, failed: boolean): void {
+    if (failed && value instanceof GreenletExit) failed = false;
+    this.failed = failed;
+    this.outcome = value;
+    if (this.links !== null) this.queueNotify();
+    const extras = this.extras;
+    if (extras !== null) {
+      extras.startTimer = null;
+      extras.controller?.abort(failed ? value : new GreenletExit('greenlet finished'));
+    }
     if (failed) this.hub.reportError(this, value);
   }
 

@@ -24,6 +24,8 @@ function isIterator(value: unknown): value is StepIterator {
 }
 
 let nextId = 1;
+/** One shared, frozen argument list for the common call without arguments (and after the first step). */
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
 const FINISHED: IteratorReturnResult<unknown> = { done: true, value: undefined };
 
 /**
@@ -72,7 +74,7 @@ export class RawGreenlet extends greenlet implements Firable {
     super(null, hub ?? undefined);
     this.hub = hub;
     this.fn = fn;
-    this.args = args;
+    this.args = args.length === 0 ? NO_ARGS : args;
   }
 
   /** True once the greenlet has finished (returned, raised or been killed). */
@@ -110,9 +112,11 @@ export class RawGreenlet extends greenlet implements Firable {
   /** @internal the first step: call the function; a generator is then stepped, anything else is the result. */
   begin(): IteratorResult<Instruction, unknown> {
     const fn = this.fn;
+    const args = this.args;
     this.fn = null;
+    this.args = NO_ARGS; // the function holds them now; a finished greenlet must not keep them alive
     if (fn === null) return { done: true, value: undefined };
-    const result = fn(...this.args);
+    const result = fn(...args);
     if (isIterator(result)) {
       claim(result); // returned, not dropped: the greenlet runs it
       this.gen = result;

@@ -17,7 +17,7 @@ export default tseslint.config(
     plugins: { coro },
     rules: {
       'coro/no-dropped-operation': 'error',
-      '@typescript-eslint/no-floating-promises': ['error', { checkThenables: true }],
+      '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/require-yield': 'off',

@@ -260,6 +260,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     return this.extras?.spawnStack;
   }
 
+  /** Replace the recorded spawn stack (`undefined` forgets it). */
   set spawnStack(stack: Error | undefined) {
     if (stack !== undefined || this.extras !== null) this.more().spawnStack = stack;
   }

@@ -38,7 +38,10 @@ export class ProcessExecutor extends PoolExecutor {
     super(
       resolved,
       processUnits({
-        setup: resolved.maxMemoryPerWorker === Infinity ? {} : { reportMemory: 'rss' },
+        setup: {
+          ...(resolved.maxMemoryPerWorker === Infinity ? {} : { reportMemory: 'rss' as const }),
+          ...(resolved.abortGrace > 0 ? { gracefulAbort: true as const } : {}),
+        },
         ...(options.execArgv ? { execArgv: options.execArgv } : {}),
         ...(options.env ? { env: options.env } : {}),
       }),

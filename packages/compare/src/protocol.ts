@@ -28,4 +28,6 @@ export type FromWorker =
 export interface WorkerSetup {
   /** Report memory use after each job: `'heap'` (threads) or `'rss'` (processes). */
   readonly reportMemory?: 'heap' | 'rss';
+  /** The pool may send ABORT (its `abortGrace` is above 0); otherwise it ends the worker to stop a job. */
+  readonly gracefulAbort?: true;
 }

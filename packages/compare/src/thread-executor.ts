@@ -41,7 +41,10 @@ export class ThreadExecutor extends PoolExecutor {
     super(
       resolved,
       threadUnits({
-        setup: resolved.maxMemoryPerWorker === Infinity ? {} : { reportMemory: 'heap' },
+        setup: {
+          ...(resolved.maxMemoryPerWorker === Infinity ? {} : { reportMemory: 'heap' as const }),
+          ...(resolved.abortGrace > 0 ? { gracefulAbort: true as const } : {}),
+        },
         ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
         ...(options.execArgv ? { execArgv: options.execArgv } : {}),
         ...(options.env ? { env: options.env } : {}),

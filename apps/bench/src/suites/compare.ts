@@ -9,6 +9,11 @@ const placements = [
 const threadImpls = ['@coro/compare', 'piscina', 'tinypool'];
 const processImpls = ['@coro/compare', 'workerpool', 'child_process.fork'];
 type Summary = { value: number; runs: number; spread: number };
+/** What each raw-fork baseline sends, so a reader compares like with like. */
+const roundtripNotes: Record<string, string> = {
+  'child_process.fork': ', bare 0 echoed',
+  'child_process.fork (job-shaped)': ', [RUN, id, module, export, args] out, [DONE, id, value] back, as a pool must',
+};
 
 /**
  * inChild, tried up to three times: other workspaces rebuild the packages' dist folders while a
@@ -50,9 +55,9 @@ export function compareSuite(): Promise<Suite> {
           const s = await measure('startup', [impl, 'thread', 5], cpus);
           yield { suite: 'compare', case: 'startup', impl, ms: s.value, runs: s.runs, spread: s.spread, note: `new pool of 2 threads to first result; ${note}` };
         }
-        for (const impl of processImpls) {
+        for (const impl of [...processImpls, 'child_process.fork (job-shaped)']) {
           const s = await measure('roundtrip', [impl, 'process', 5], cpus);
-          yield { suite: 'compare', case: 'process-roundtrip', impl, opsPerSec: s.value, runs: s.runs, spread: s.spread, note: `1 child, IPC, one job at a time; ${note}` };
+          yield { suite: 'compare', case: 'process-roundtrip', impl, opsPerSec: s.value, runs: s.runs, spread: s.spread, note: `1 child, IPC (advanced serialization), one job at a time${roundtripNotes[impl] ?? ''}; ${note}` };
         }
         for (const impl of processImpls) {
           const s = await measure('startup', [impl, 'process', 5], cpus);

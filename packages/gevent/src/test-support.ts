@@ -1,7 +1,7 @@
 import { type Instruction, type Operation, VirtualClock } from '@coro/core';
 import { expect, it } from 'vitest';
-import { getHub, setHub } from './current.js';
-import { Hub } from './hub.js';
+import { getHub, setHub } from './hub/current.js';
+import { Hub } from './hub/hub.js';
 import { Timeout } from './timeout.js';
 
 /** A fresh hub on a virtual clock, installed as the process hub, with its error reports captured. */

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Instruction } from '@coro/core';
-import { getHub } from './current.js';
-import { PARK } from './operation.js';
-import { sleep } from './sleep.js';
+import { getHub } from './hub/current.js';
+import { PARK } from './hub/operation.js';
+import { sleep } from './hub/sleep.js';
 import { freshHub, inMain } from './test-support.js';
 import { Timeout } from './timeout.js';
 import { withTimeout } from './with-timeout.js';

@@ -1,7 +1,7 @@
-import { getCurrent, getHub } from './current.js';
-import type { Firable } from './firable.js';
-import type { Hub } from './hub.js';
-import type { RawGreenlet } from './raw-greenlet.js';
+import { getCurrent, getHub } from './hub/current.js';
+import type { Firable } from './hub/firable.js';
+import type { Hub } from './hub/hub.js';
+import type { RawGreenlet } from './hub/raw-greenlet.js';
 import type { Timer } from '@coro/core';
 
 /**

@@ -1,6 +1,6 @@
 import type { Instruction, Operation } from '@coro/core';
-import { bridgeIterator } from './bridge.js';
-import { type Blocking, blocking } from './operation.js';
+import { bridgeIterator } from './hub/bridge.js';
+import { type Blocking, blocking } from './hub/operation.js';
 import { Timeout } from './timeout.js';
 
 /**

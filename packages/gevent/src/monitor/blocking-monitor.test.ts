@@ -1,8 +1,8 @@
 import { spawn as spawnProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sleep } from '../sleep.js';
-import { spawn } from '../spawn.js';
+import { sleep } from '../hub/sleep.js';
+import { spawn } from '../greenlet/spawn.js';
 import { freshHub } from '../test-support.js';
 import { EventLoopBlocked, startBlockingMonitor, subscribe, type BlockingMonitor, type MonitorEvent } from '../monkey/index.js';
 
@@ -90,7 +90,7 @@ describe('blocking monitor (watchdog thread)', () => {
     const src = fileURLToPath(new URL('..', import.meta.url));
     const script = `
       import { writeSync } from 'node:fs';
-      import { spawn } from '${src}spawn.ts';
+      import { spawn } from '${src}greenlet/spawn.ts';
       import { startBlockingMonitor } from '${src}monkey/index.ts';
       await startBlockingMonitor({ maxBlockingTime: 50, print: false }).ready;
       const g = spawn(function* () {

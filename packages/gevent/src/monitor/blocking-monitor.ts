@@ -1,6 +1,6 @@
-import { Greenlet } from '../greenlet.js';
-import type { HubTracer } from '../hub.js';
-import type { RawGreenlet } from '../raw-greenlet.js';
+import { Greenlet } from '../greenlet/greenlet.js';
+import type { HubTracer } from '../hub/hub.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
 import { isSpawned, patchedHub } from '../monkey/current.js';
 import { EventLoopBlocked, notify } from './events.js';
 import { Watchdog } from './watchdog.js';

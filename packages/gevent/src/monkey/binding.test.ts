@@ -4,12 +4,12 @@ import http from 'node:http';
 import net from 'node:net';
 import timersPromises from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bridgeIterator as wait } from '../bridge.js';
-import { GreenletExit } from '../greenlet-exit.js';
-import { getHub, setHub } from '../current.js';
-import { Event } from '../event.js';
-import { Hub } from '../hub.js';
-import { spawn } from '../spawn.js';
+import { bridgeIterator as wait } from '../hub/bridge.js';
+import { GreenletExit } from '../greenlet/greenlet-exit.js';
+import { getHub, setHub } from '../hub/current.js';
+import { Event } from '../sync/event.js';
+import { Hub } from '../hub/hub.js';
+import { spawn } from '../greenlet/spawn.js';
 import { Timeout } from '../timeout.js';
 import { patchAll, patchChildProcess, patchFetch, patchHttp, patchNet, patchTimers, unpatchAll } from './index.js';
 

@@ -1,7 +1,7 @@
-import { getHub } from '../current.js';
-import type { Hub } from '../hub.js';
-import type { RawGreenlet } from '../raw-greenlet.js';
-import { RootWaiter } from '../root-waiter.js';
+import { getHub } from '../hub/current.js';
+import type { Hub } from '../hub/hub.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
+import { RootWaiter } from '../hub/root-waiter.js';
 
 /** @internal The process hub, created if needed (creating it does not start its loop). */
 export function patchedHub(): Hub {

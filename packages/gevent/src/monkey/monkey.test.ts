@@ -2,8 +2,8 @@ import childProcess from 'node:child_process';
 import net from 'node:net';
 import * as netNamespace from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getHub } from '../current.js';
-import { spawn } from '../spawn.js';
+import { getHub } from '../hub/current.js';
+import { spawn } from '../greenlet/spawn.js';
 import { freshHub } from '../test-support.js';
 import {
   DidPatchAll,

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RawGreenlet } from '../raw-greenlet.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
 import { isSpawned } from './current.js';
 
 /**

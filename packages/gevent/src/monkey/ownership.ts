@@ -1,5 +1,5 @@
-import type { Hub, HubTracer } from '../hub.js';
-import type { RawGreenlet } from '../raw-greenlet.js';
+import type { Hub, HubTracer } from '../hub/hub.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
 import { isSpawned, patchedHub } from './current.js';
 import { abortOwned, hasOwned, ownerStore } from './owner.js';
 

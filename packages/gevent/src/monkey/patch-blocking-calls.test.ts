@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { spawn } from '../spawn.js';
+import { spawn } from '../greenlet/spawn.js';
 import { freshHub } from '../test-support.js';
 import { BlockingCall, BlockingCallError, patchBlockingCalls, subscribe, unpatchAll, type MonitorEvent } from './index.js';
 

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { BlockingCall, notify } from '../monitor/events.js';
-import type { RawGreenlet } from '../raw-greenlet.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
 import { BlockingCallError } from './blocking-call-error.js';
 import { currentGreenlet, patchedHub } from './current.js';
 import { markPatched, replace } from './registry.js';

@@ -1,5 +1,5 @@
 import type { Operation } from '@coro/core';
-import { sleep as hubSleep } from '../sleep.js';
+import { sleep as hubSleep } from '../hub/sleep.js';
 import { isAreaPatched, markPatched, replace } from './registry.js';
 import { checkDuration, time } from './time.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from '../spawn.js';
+import { spawn } from '../greenlet/spawn.js';
 import { freshHub } from '../test-support.js';
 import { getOriginal, isPatched, patchTime, time, unpatchAll } from './index.js';
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { inspect } from 'node:util';
-import { bridgeIterator } from '../bridge.js';
+import { bridgeIterator } from '../hub/bridge.js';
 
 const EMPTY = Buffer.alloc(0);
 

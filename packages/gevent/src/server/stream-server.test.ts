@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setHub } from '../current.js';
-import { Hub } from '../hub.js';
-import { Pool } from '../pool.js';
-import { spawn } from '../spawn.js';
+import { setHub } from '../hub/current.js';
+import { Hub } from '../hub/hub.js';
+import { Pool } from '../pool/pool.js';
+import { spawn } from '../greenlet/spawn.js';
 import type { GreenSocket } from './green-socket.js';
 import { StreamServer, type StreamServerOptions } from './stream-server.js';
 

@@ -1,9 +1,9 @@
 import net, { type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import type { Operation } from '@coro/core';
-import { bridgeIterator } from '../bridge.js';
-import { Greenlet } from '../greenlet.js';
-import { Pool } from '../pool.js';
+import { bridgeIterator } from '../hub/bridge.js';
+import { Greenlet } from '../greenlet/greenlet.js';
+import { Pool } from '../pool/pool.js';
 import { GreenSocket } from './green-socket.js';
 
 /**

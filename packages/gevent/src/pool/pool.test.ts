@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Instruction } from '@coro/core';
-import type { BlockingIterator } from './blocking-iterator.js';
-import { getHub } from './current.js';
-import { Event } from './event.js';
-import { Greenlet } from './greenlet.js';
+import type { BlockingIterator } from '../hub/blocking-iterator.js';
+import { getHub } from '../hub/current.js';
+import { Event } from '../sync/event.js';
+import { Greenlet } from '../greenlet/greenlet.js';
 import { Group } from './group.js';
-import { blocking } from './operation.js';
+import { blocking } from '../hub/operation.js';
 import { Pool, PoolFull } from './pool.js';
-import { Queue } from './queue.js';
-import { StopIteration } from './queue-errors.js';
-import { sleep } from './sleep.js';
-import { spawn, spawnLater } from './spawn.js';
-import { ExpectedError, freshHub, genericWaitTests, inMain } from './test-support.js';
-import { Timeout } from './timeout.js';
+import { Queue } from '../queue/queue.js';
+import { StopIteration } from '../queue/queue-errors.js';
+import { sleep } from '../hub/sleep.js';
+import { spawn, spawnLater } from '../greenlet/spawn.js';
+import { ExpectedError, freshHub, genericWaitTests, inMain } from '../test-support.js';
+import { Timeout } from '../timeout.js';
 
 // gevent/src/gevent/tests/test__pool.py, on the virtual clock (durations in ms).
 

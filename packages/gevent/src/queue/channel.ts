@@ -1,12 +1,12 @@
 import type { Instruction } from '@coro/core';
-import { type BlockingIterator, itemsUntil } from './blocking-iterator.js';
-import { getHub } from './current.js';
-import type { Firable } from './firable.js';
-import { type Blocking, blocking, PARK } from './operation.js';
+import { type BlockingIterator, itemsUntil } from '../hub/blocking-iterator.js';
+import { getHub } from '../hub/current.js';
+import type { Firable } from '../hub/firable.js';
+import { type Blocking, blocking, PARK } from '../hub/operation.js';
 import { Empty, Full, StopIteration } from './queue-errors.js';
 import type { QueueOptions } from './simple-queue.js';
-import { startOwnTimeout, Timeout } from './timeout.js';
-import { ParkedWaiter, remove } from './waiter.js';
+import { startOwnTimeout, Timeout } from '../timeout.js';
+import { ParkedWaiter, remove } from '../hub/waiter.js';
 
 /** `block: false` means "a 0 ms timeout": it succeeds if a partner arrives within this loop iteration. */
 function effectiveTimeout(options: QueueOptions | undefined): number | Timeout | undefined {

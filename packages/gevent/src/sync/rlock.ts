@@ -1,7 +1,7 @@
 import type { Instruction } from '@coro/core';
-import { getCurrent } from './current.js';
-import { type Blocking, blocking } from './operation.js';
-import type { RawGreenlet } from './raw-greenlet.js';
+import { getCurrent } from '../hub/current.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
 import { type AcquireOptions, Semaphore } from './semaphore.js';
 
 const acquireOp = blocking(function* acquire(lock: RLock, options: AcquireOptions | undefined): Generator<Instruction, boolean, unknown> {

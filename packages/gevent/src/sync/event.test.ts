@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AsyncResult } from './async-result.js';
-import { getHub } from './current.js';
+import { getHub } from '../hub/current.js';
 import { Event } from './event.js';
-import { killAll } from './join-all.js';
-import { sleep } from './sleep.js';
-import { spawn, spawnLater } from './spawn.js';
-import { ExpectedError, freshHub, genericGetTests, genericWaitTests, inMain } from './test-support.js';
-import { Timeout } from './timeout.js';
-import { wait } from './wait.js';
-import { withTimeout } from './with-timeout.js';
+import { killAll } from '../greenlet/join-all.js';
+import { sleep } from '../hub/sleep.js';
+import { spawn, spawnLater } from '../greenlet/spawn.js';
+import { ExpectedError, freshHub, genericGetTests, genericWaitTests, inMain } from '../test-support.js';
+import { Timeout } from '../timeout.js';
+import { wait } from '../greenlet/wait.js';
+import { withTimeout } from '../with-timeout.js';
 
 // gevent/src/gevent/tests/test__event.py, on the virtual clock. DELAY = SMALL_TICK + SMALL_TICK_MAX_ADJ.
 const DELAY = 120;

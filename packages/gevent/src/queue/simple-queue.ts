@@ -1,11 +1,11 @@
 import type { Instruction } from '@coro/core';
-import { type BlockingIterator, itemsUntil } from './blocking-iterator.js';
-import { getHub } from './current.js';
-import type { Firable } from './firable.js';
-import { type Blocking, blocking, PARK } from './operation.js';
+import { type BlockingIterator, itemsUntil } from '../hub/blocking-iterator.js';
+import { getHub } from '../hub/current.js';
+import type { Firable } from '../hub/firable.js';
+import { type Blocking, blocking, PARK } from '../hub/operation.js';
 import { Empty, Full, ShutDown, StopIteration } from './queue-errors.js';
-import { startOwnTimeout, Timeout } from './timeout.js';
-import { ParkedWaiter, remove } from './waiter.js';
+import { startOwnTimeout, Timeout } from '../timeout.js';
+import { ParkedWaiter, remove } from '../hub/waiter.js';
 
 /**
  * Options for a queue's `put`, `get` and `peek`.

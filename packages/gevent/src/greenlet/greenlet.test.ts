@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AsyncResult } from './async-result.js';
-import { Channel } from './channel.js';
-import { getCurrent, getHub } from './current.js';
+import { AsyncResult } from '../sync/async-result.js';
+import { Channel } from '../queue/channel.js';
+import { getCurrent, getHub } from '../hub/current.js';
 import { Greenlet } from './greenlet.js';
 import { GreenletExit } from './greenlet-exit.js';
 import { joinAll, killAll } from './join-all.js';
-import { Queue } from './queue.js';
-import type { RawGreenlet } from './raw-greenlet.js';
-import { sleep } from './sleep.js';
+import { Queue } from '../queue/queue.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
+import { sleep } from '../hub/sleep.js';
 import { spawn, spawnLater, spawnRaw } from './spawn.js';
-import { ExpectedError, freshHub, genericGetTests, genericWaitTests, inMain } from './test-support.js';
-import { withTimeout } from './with-timeout.js';
+import { ExpectedError, freshHub, genericGetTests, genericWaitTests, inMain } from '../test-support.js';
+import { withTimeout } from '../with-timeout.js';
 
 // gevent/src/gevent/tests/test__greenlet.py, on the virtual clock (DELAY = 10 ms).
 const DELAY = 10;

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AsyncResult } from './async-result.js';
+import { AsyncResult } from '../sync/async-result.js';
 import { Channel } from './channel.js';
-import { getHub } from './current.js';
-import { LoopExit } from './errors.js';
-import { joinAll } from './join-all.js';
+import { getHub } from '../hub/current.js';
+import { LoopExit } from '../errors.js';
+import { joinAll } from '../greenlet/join-all.js';
 import { LifoQueue, PriorityQueue, Queue } from './queue.js';
 import { Empty, Full, ShutDown, StopIteration } from './queue-errors.js';
 import { SimpleQueue } from './simple-queue.js';
-import { sleep } from './sleep.js';
-import { spawn } from './spawn.js';
-import { freshHub, genericGetTests, inMain } from './test-support.js';
-import { Timeout } from './timeout.js';
+import { sleep } from '../hub/sleep.js';
+import { spawn } from '../greenlet/spawn.js';
+import { freshHub, genericGetTests, inMain } from '../test-support.js';
+import { Timeout } from '../timeout.js';
 
 // gevent/src/gevent/tests/test__queue.py, on the virtual clock.
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LoopExit } from './errors.js';
-import { Greenlet } from './greenlet.js';
-import { joinAll } from './join-all.js';
+import { LoopExit } from '../errors.js';
+import { Greenlet } from '../greenlet/greenlet.js';
+import { joinAll } from '../greenlet/join-all.js';
 import { RLock } from './rlock.js';
 import { BoundedSemaphore, DummySemaphore, Semaphore } from './semaphore.js';
-import { sleep } from './sleep.js';
-import { spawn } from './spawn.js';
-import { freshHub, inMain } from './test-support.js';
-import { wait } from './wait.js';
+import { sleep } from '../hub/sleep.js';
+import { spawn } from '../greenlet/spawn.js';
+import { freshHub, inMain } from '../test-support.js';
+import { wait } from '../greenlet/wait.js';
 
 // gevent/src/gevent/tests/test__semaphore.py, on the virtual clock. The multi-thread cases have
 // no JavaScript equivalent (greenlets cannot cross worker threads).

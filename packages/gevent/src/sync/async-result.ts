@@ -1,9 +1,9 @@
 import type { Instruction } from '@coro/core';
-import type { GetOptions } from './greenlet.js';
+import type { GetOptions } from '../greenlet/greenlet.js';
 import { Linkable, parkOn } from './linkable.js';
-import type { LinkTarget } from './links.js';
-import { type Blocking, blocking } from './operation.js';
-import { Timeout } from './timeout.js';
+import type { LinkTarget } from '../greenlet/links.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import { Timeout } from '../timeout.js';
 
 /**
  * What an {@link AsyncResult} copies when used as a link target: a finished greenlet (or another AsyncResult).

@@ -6,20 +6,20 @@ import type { Suspend, VirtualClock } from '@coro/core';
 import { getCurrent as greenletCurrent, greenlet, GreenletError, isExit } from '@coro/greenlet';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getCurrent, getHub } from './current.js';
-import { BlockingSwitchOutError, LoopExit } from './errors.js';
-import { Event } from './event.js';
-import { Greenlet } from './greenlet.js';
-import { GreenletExit } from './greenlet-exit.js';
+import { BlockingSwitchOutError, LoopExit } from '../errors.js';
+import { Event } from '../sync/event.js';
+import { Greenlet } from '../greenlet/greenlet.js';
+import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import type { Hub } from './hub.js';
 import { idle } from './idle.js';
-import { Queue } from './queue.js';
+import { Queue } from '../queue/queue.js';
 import type { RawGreenlet } from './raw-greenlet.js';
 import { sleep } from './sleep.js';
-import { spawn, spawnRaw } from './spawn.js';
-import { freshHub, inMain } from './test-support.js';
-import { Timeout } from './timeout.js';
-import { wait } from './wait.js';
-import { withTimeout } from './with-timeout.js';
+import { spawn, spawnRaw } from '../greenlet/spawn.js';
+import { freshHub, inMain } from '../test-support.js';
+import { Timeout } from '../timeout.js';
+import { wait } from '../greenlet/wait.js';
+import { withTimeout } from '../with-timeout.js';
 
 describe('the hub (gevent spec §1, §10, §14, §15)', () => {
   let hub: Hub;
@@ -154,7 +154,7 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
     });
 
     it('a script whose greenlets are done exits by itself (real clock)', async () => {
-      const script = fileURLToPath(new URL('../test/exits-by-itself.ts', import.meta.url));
+      const script = fileURLToPath(new URL('../../test/exits-by-itself.ts', import.meta.url));
       const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 20_000 });
       expect(stdout.trim().split('\n')).toEqual(['main awaited', 'worker done', 'spawned without await ran']);
     });

@@ -1,11 +1,11 @@
 import type { Instruction } from '@coro/core';
-import { asyncIterate, type BlockingIterator } from './blocking-iterator.js';
-import { bridgeIterator, type PromiseSource } from './bridge.js';
-import { getHub } from './current.js';
+import { asyncIterate, type BlockingIterator } from '../hub/blocking-iterator.js';
+import { bridgeIterator, type PromiseSource } from '../hub/bridge.js';
+import { getHub } from '../hub/current.js';
 import type { LinkTarget } from './links.js';
-import { type Blocking, blocking, PARK } from './operation.js';
-import type { RawGreenlet } from './raw-greenlet.js';
-import { Timeout } from './timeout.js';
+import { type Blocking, blocking, PARK } from '../hub/operation.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
+import { Timeout } from '../timeout.js';
 
 /**
  * Anything `wait`, `iwait` and `joinAll` can watch: a {@link Greenlet}, {@link Event},

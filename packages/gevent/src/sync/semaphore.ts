@@ -1,7 +1,7 @@
 import type { Instruction } from '@coro/core';
 import { Linkable, parkOn } from './linkable.js';
-import { type Blocking, blocking } from './operation.js';
-import type { Timeout } from './timeout.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import type { Timeout } from '../timeout.js';
 
 /**
  * Options for `acquire` on semaphores and locks.

@@ -1,10 +1,10 @@
 import type { Instruction } from '@coro/core';
-import { asyncIterate, type BlockingIterator } from './blocking-iterator.js';
-import { Greenlet } from './greenlet.js';
+import { asyncIterate, type BlockingIterator } from '../hub/blocking-iterator.js';
+import { Greenlet } from '../greenlet/greenlet.js';
 import type { GreenletSet } from './group.js';
-import { type Blocking, blocking } from './operation.js';
-import { Semaphore } from './semaphore.js';
-import { SimpleQueue } from './simple-queue.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import { Semaphore } from '../sync/semaphore.js';
+import { SimpleQueue } from '../queue/simple-queue.js';
 
 /** What `map`/`imap` accept: any iterable, or a {@link BlockingIterator} (a queue's `iterate()`, another imap). */
 export type MapInput<I> = Iterable<I> | BlockingIterator<I>;

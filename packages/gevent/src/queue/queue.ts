@@ -1,9 +1,9 @@
 import type { Instruction } from '@coro/core';
-import { Event } from './event.js';
-import { type Blocking, blocking } from './operation.js';
+import { Event } from '../sync/event.js';
+import { type Blocking, blocking } from '../hub/operation.js';
 import type { StopIteration } from './queue-errors.js';
 import { SimpleQueue } from './simple-queue.js';
-import type { Timeout } from './timeout.js';
+import type { Timeout } from '../timeout.js';
 
 const joinOp = blocking(function* join(done: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
   return yield* done.wait(timeout);

@@ -1,4 +1,4 @@
-import type { RawGreenlet } from './raw-greenlet.js';
+import type { RawGreenlet } from '../hub/raw-greenlet.js';
 
 /**
  * An object a greenlet or event can notify instead of a function (an `AsyncResult` copies the

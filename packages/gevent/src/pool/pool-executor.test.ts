@@ -1,10 +1,10 @@
 import { task } from '@coro/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type * as tasks from '../test/tasks.js';
+import type * as tasks from '../../test/tasks.js';
 import { Pool } from './pool.js';
-import { freshHub } from './test-support.js';
+import { freshHub } from '../test-support.js';
 
-const tasksUrl = new URL('../test/tasks.ts', import.meta.url);
+const tasksUrl = new URL('../../test/tasks.ts', import.meta.url);
 const double = task<typeof tasks.double>(tasksUrl, 'double');
 const triple = task<typeof tasks.triple>(tasksUrl, 'triple');
 const forever = task<typeof tasks.forever>(tasksUrl, 'forever');

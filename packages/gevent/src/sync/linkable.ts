@@ -1,9 +1,9 @@
 import type { Instruction } from '@coro/core';
-import { getHub } from './current.js';
-import type { Firable } from './firable.js';
-import { callLink, checkLink, type Link, Wakeup } from './links.js';
-import { PARK } from './operation.js';
-import { startOwnTimeout, type Timeout } from './timeout.js';
+import { getHub } from '../hub/current.js';
+import type { Firable } from '../hub/firable.js';
+import { callLink, checkLink, type Link, Wakeup } from '../greenlet/links.js';
+import { PARK } from '../hub/operation.js';
+import { startOwnTimeout, type Timeout } from '../timeout.js';
 
 /**
  * What `Event`, `AsyncResult` and the semaphores share (gevent's AbstractLinkable): a FIFO list

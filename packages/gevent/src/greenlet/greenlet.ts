@@ -1,11 +1,11 @@
 import type { Instruction, TaskResult } from '@coro/core';
-import { getHub } from './current.js';
-import { LoopExit } from './errors.js';
+import { getHub } from '../hub/current.js';
+import { LoopExit } from '../errors.js';
 import { GreenletExit } from './greenlet-exit.js';
 import { callLink, checkLink, type Link, type LinkTarget, Wakeup } from './links.js';
-import { type Blocking, blocking, PARK } from './operation.js';
-import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
-import { startOwnTimeout, Timeout } from './timeout.js';
+import { type Blocking, blocking, PARK } from '../hub/operation.js';
+import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from '../hub/raw-greenlet.js';
+import { startOwnTimeout, Timeout } from '../timeout.js';
 import type { Timer } from '@coro/core';
 
 /** What `kill` raises: an Error class (instantiated), or any value (raised as is). */

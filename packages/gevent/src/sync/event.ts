@@ -1,7 +1,7 @@
 import type { Instruction } from '@coro/core';
 import { Linkable, parkOn } from './linkable.js';
-import { type Blocking, blocking } from './operation.js';
-import type { Timeout } from './timeout.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import type { Timeout } from '../timeout.js';
 
 const waitOp = blocking(function* wait(event: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
   // Already set and nobody is being notified: no switch at all. While a notification pass is

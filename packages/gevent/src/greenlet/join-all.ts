@@ -1,10 +1,10 @@
 import type { Instruction } from '@coro/core';
-import { getHub } from './current.js';
+import { getHub } from '../hub/current.js';
 import { Greenlet, type KillException, killError } from './greenlet.js';
 import { GreenletExit } from './greenlet-exit.js';
-import { type Blocking, blocking } from './operation.js';
-import { DEAD, PENDING, type RawGreenlet, SCHEDULED } from './raw-greenlet.js';
-import { Timeout } from './timeout.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import { DEAD, PENDING, type RawGreenlet, SCHEDULED } from '../hub/raw-greenlet.js';
+import { Timeout } from '../timeout.js';
 import { iwait, wait, type WaitOptions } from './wait.js';
 
 /**

@@ -1,13 +1,13 @@
 import type { Executor, Instruction, MapOptions, Operation, TaskRef, TaskResult } from '@coro/core';
-import { type AcquireOptions } from './semaphore.js';
-import { Greenlet } from './greenlet.js';
-import { GreenletExit } from './greenlet-exit.js';
+import { type AcquireOptions } from '../sync/semaphore.js';
+import { Greenlet } from '../greenlet/greenlet.js';
+import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { GreenletSet } from './group.js';
 import type { MapInput } from './imap.js';
-import { type Blocking, blocking } from './operation.js';
-import { Full } from './queue-errors.js';
-import { DummySemaphore, Semaphore } from './semaphore.js';
-import type { Timeout } from './timeout.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import { Full } from '../queue/queue-errors.js';
+import { DummySemaphore, Semaphore } from '../sync/semaphore.js';
+import type { Timeout } from '../timeout.js';
 
 /**
  * A {@link Pool} had no free slot: `add`/`start` without blocking, or after their timeout. A

@@ -3,9 +3,9 @@ import { beginStep, type Clock, droppedOperationError, endStep, type Instruction
 import { bridgeIterator } from './bridge.js';
 import { Callback } from './callback.js';
 import { enterHostedStep } from '@coro/greenlet';
-import { BlockingSwitchOutError, LoopExit } from './errors.js';
+import { BlockingSwitchOutError, LoopExit } from '../errors.js';
 import type { Firable } from './firable.js';
-import { GreenletExit } from './greenlet-exit.js';
+import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { PARK } from './operation.js';
 import { ACTIVE, DEAD, RawGreenlet, SCHEDULED } from './raw-greenlet.js';
 import { RootWaiter } from './root-waiter.js';

@@ -1,15 +1,15 @@
 import type { Instruction, Operation, TaskResult } from '@coro/core';
-import type { BlockingIterator } from './blocking-iterator.js';
-import { getCurrent } from './current.js';
-import { Event } from './event.js';
-import { Greenlet, type KillException, type KillOptions, killError } from './greenlet.js';
-import { GreenletExit } from './greenlet-exit.js';
+import type { BlockingIterator } from '../hub/blocking-iterator.js';
+import { getCurrent } from '../hub/current.js';
+import { Event } from '../sync/event.js';
+import { Greenlet, type KillException, type KillOptions, killError } from '../greenlet/greenlet.js';
+import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { imapIterator, type ImapOptions, type MapInput } from './imap.js';
-import type { LinkTarget } from './links.js';
-import { type Blocking, blocking } from './operation.js';
-import { DEAD } from './raw-greenlet.js';
-import { Timeout } from './timeout.js';
-import { wait } from './wait.js';
+import type { LinkTarget } from '../greenlet/links.js';
+import { type Blocking, blocking } from '../hub/operation.js';
+import { DEAD } from '../hub/raw-greenlet.js';
+import { Timeout } from '../timeout.js';
+import { wait } from '../greenlet/wait.js';
 
 /**
  * Options for {@link Group.join}.

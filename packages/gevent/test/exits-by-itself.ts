@@ -1,6 +1,6 @@
 // Run with the real clock: the process must exit on its own once its greenlets are done.
-import { sleep } from '../src/sleep.js';
-import { spawn } from '../src/spawn.js';
+import { sleep } from '../src/hub/sleep.js';
+import { spawn } from '../src/greenlet/spawn.js';
 
 const worker = spawn(function* () {
   yield* sleep(20);

@@ -1,5 +1,5 @@
 // Task modules for the Pool-as-Executor tests: named exports, as core's task() refers to them.
-import { sleep } from '../src/sleep.js';
+import { sleep } from '../src/hub/sleep.js';
 
 export function* double(n: number): Generator<unknown, number, unknown> {
   yield* sleep(10);

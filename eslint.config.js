@@ -40,7 +40,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['tools/eslint-plugin-coro/src/**/*.js', '**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs'],
     plugins: { coro },
     rules: { 'coro/no-dropped-operation': 'off' },
   },

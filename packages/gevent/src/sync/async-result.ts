@@ -81,6 +81,25 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
   }
 
   /**
+   * gevent's `exc_info`: `[]` unless it holds an error, then `[type, error, stack]` — the error's
+   * constructor (`undefined` for `null`/`undefined`), the error itself, and its `stack` when it
+   * is an `Error` (Python has no traceback there either unless one was passed).
+   *
+   * @example
+   * ```ts
+   * const result = new AsyncResult();
+   * result.setException(new RangeError('bad'));
+   * const [type, error] = result.excInfo; // [RangeError, the error, …]
+   * ```
+   */
+  get excInfo(): readonly [] | readonly [type: Function | undefined, value: unknown, stack: string | undefined] {
+    if (this.state !== ERROR) return [];
+    const error = this.error;
+    const type = error === null || error === undefined ? undefined : (Object(error) as { constructor: Function }).constructor;
+    return [type, error, error instanceof Error ? error.stack : undefined];
+  }
+
+  /**
    * Store `value` and wake the waiters. May be called again (the last call wins).
    *
    * @example

@@ -66,6 +66,19 @@ export class RLock {
     }
   }
 
+  /**
+   * True if the current greenlet holds it (gevent's `_is_owned()`, which `threading.Condition` uses).
+   *
+   * @example
+   * ```ts
+   * yield* lock.acquire();
+   * lock.isOwned(); // true here, false in any other greenlet
+   * ```
+   */
+  isOwned(): boolean {
+    return this.owner !== null && this.owner === getCurrent();
+  }
+
   /** True while some greenlet holds it. */
   locked(): boolean {
     return this.block.locked();

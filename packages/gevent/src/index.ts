@@ -24,6 +24,7 @@ export { Empty, Full, ShutDown, StopIteration } from './queue/queue-errors.js';
 export { RawGreenlet } from './hub/raw-greenlet.js';
 export { RLock } from './sync/rlock.js';
 export { RootWaiter } from './hub/root-waiter.js';
+export { run } from './hub/run.js';
 export { type AcquireOptions, BoundedSemaphore, DummySemaphore, Semaphore } from './sync/semaphore.js';
 export { SimpleQueue, type QueueOptions } from './queue/simple-queue.js';
 export { sleep, type SleepOptions } from './hub/sleep.js';

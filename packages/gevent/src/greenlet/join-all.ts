@@ -63,7 +63,10 @@ export interface KillAllOptions {
   timeout?: number;
 }
 
-const killAllOp = blocking(function* killAll(alive: Greenlet<unknown>[], timeout: number | undefined): Generator<Instruction, void, unknown> {
+const killAllOp = blocking(function* killAll(alive: Greenlet<unknown>[], thrown: boolean, timeout: number | undefined): Generator<Instruction, void, unknown> {
+  // gevent waits for the callback that throws the kills (its Waiter), then joins the survivors:
+  // a sleep(0) queued behind that callback resumes once it ran (raw greenlets are dead by then).
+  if (thrown) yield;
   if (alive.length === 0) return;
   const t = timeout === undefined ? null : new Timeout(timeout).start();
   try {
@@ -102,6 +105,7 @@ export function killAll(greenlets: Iterable<RawGreenlet>, exception: KillExcepti
   if (options.block === false) return;
   return killAllOp(
     started.filter((g): g is Greenlet<unknown> => g instanceof Greenlet),
+    started.length > 0,
     options.timeout,
   );
 }

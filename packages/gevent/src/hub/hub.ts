@@ -1,7 +1,7 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import { beginStep, type Clock, droppedOperationError, endStep, type Instruction, type Operation, RealClock, RunQueue, type Suspend, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { bridgeIterator } from './bridge.js';
 import { Callback } from './callback.js';
+import { macrotask, nextMacrotask } from './macrotask.js';
 import { enterHostedStep } from '@coro/greenlet';
 import { BlockingSwitchOutError, LoopExit } from '../errors.js';
 import type { Firable } from './firable.js';
@@ -39,7 +39,6 @@ export interface HubOptions {
   spawnStacks?: boolean;
 }
 
-const yieldToNode = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The hub: the greenlet that runs the event loop. Each iteration runs the queued callbacks in
@@ -82,12 +81,16 @@ export class Hub extends RawGreenlet {
   /** @internal operations outside the hub (bridged promises) that will wake a greenlet and keep the loop alive. */
   watchers = 0;
   private tracer: HubTracer | null = null;
-  private storage: AsyncLocalStorage<RawGreenlet> | null = null;
+  // Node's AsyncLocalStorage, by its shape: importing its type would make this entry's .d.ts need @types/node.
+  private storage: { run<R>(store: RawGreenlet, fn: () => R): R; exit<R>(fn: () => R): R } | null = null;
   private readonly roots = new Set<RootWaiter>();
   private inLoop = false;
   private driving = false;
   private wakeDriver: (() => void) | null = null;
   private exitRequested = false;
+  /** Set when a root settles: the slice stops so its awaiting code runs, then goes on with the same budget. */
+  private yieldToRoot = false;
+  private sliceStart = 0;
   private readonly virtual: boolean;
 
   constructor(options: HubOptions = {}) {
@@ -132,7 +135,7 @@ export class Hub extends RawGreenlet {
    * getHub().setOwnerStorage(owners);
    * ```
    */
-  setOwnerStorage(storage: AsyncLocalStorage<RawGreenlet> | null): void {
+  setOwnerStorage(storage: { run<R>(store: RawGreenlet, fn: () => R): R; exit<R>(fn: () => R): R } | null): void {
     this.storage = storage;
   }
 
@@ -375,14 +378,35 @@ export class Hub extends RawGreenlet {
 
   /** @internal run `op` as the main greenlet's blocking call (or a root of its own if main is busy). */
   runRoot(op: Operation<unknown>): Promise<unknown> {
-    const root = this.main.busy ? new RootWaiter(this, false) : this.main;
-    this.roots.add(root);
-    return root.runOperation(op[Symbol.iterator]());
+    if (this.main.busy || this.inLoop) {
+      const root = new RootWaiter(this, false);
+      this.roots.add(root);
+      return root.runOperation(op[Symbol.iterator](), false);
+    }
+    // gevent's main makes its blocking call itself, then switches to the hub: step it here, now,
+    // so its waker is queued in order with everything else (a sleep(0) is one round, not two).
+    const main = this.main;
+    this.roots.add(main);
+    this.inLoop = true;
+    let promise: Promise<unknown>;
+    try {
+      promise = main.runOperation(op[Symbol.iterator](), true);
+    } finally {
+      this.inLoop = false;
+      this.yieldToRoot = false; // finished without blocking: nothing to yield to
+    }
+    this.poke();
+    return promise;
   }
 
-  /** @internal */
+  /**
+   * @internal a root's blocking call finished: end the slice here, so the awaiting code (gevent's
+   * main greenlet) runs now, before the callbacks queued after it and before the timers, exactly
+   * where gevent would switch to main.
+   */
   rootDone(root: RootWaiter): void {
     this.roots.delete(root);
+    this.yieldToRoot = true;
   }
 
   /** Start the driver, or wake it if it is waiting. */
@@ -391,21 +415,23 @@ export class Hub extends RawGreenlet {
       this.driving = true;
       // The driver inherits the async context it starts in; a poke from a greenlet's promise job or
       // timer callback must not make the hub's own work (callbacks, links) look started by that greenlet.
-      if (this.storage !== null) this.storage.exit(() => queueMicrotask(() => void this.drive()));
-      else queueMicrotask(() => void this.drive());
+      // A macrotask, not a promise job: code awaiting a gevent call right after a spawn has queued
+      // that call (main blocking) before the first greenlet runs, as in gevent.
+      if (this.storage !== null) this.storage.exit(() => macrotask(() => void this.drive()));
+      else macrotask(() => void this.drive());
     } else if (this.wakeDriver !== null) {
       const wake = this.wakeDriver;
       this.wakeDriver = null;
-      wake();
+      macrotask(wake);
     }
   }
 
   /** One loop iteration (or several, while the switch-interval budget lasts): callbacks, then due timers. */
-  private runSlice(): void {
+  private runSlice(resumed: boolean): void {
     const outside = this.current;
     this.current = this;
     this.inLoop = true;
-    const start = performance.now();
+    const start = resumed ? this.sliceStart : (this.sliceStart = performance.now());
     const budget = this.switchInterval;
     const queue = this.queue;
     try {
@@ -414,6 +440,7 @@ export class Hub extends RawGreenlet {
         while (queue.length > 0) {
           const target = queue.shift() as Firable;
           target.fire(queue.shift() as number);
+          if (this.yieldToRoot) return;
           // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
           if (++n === 50) {
             n = 0;
@@ -443,10 +470,19 @@ export class Hub extends RawGreenlet {
 
   private async drive(): Promise<void> {
     try {
+      let resumed = false;
       for (;;) {
-        this.runSlice();
+        this.runSlice(resumed);
+        resumed = this.yieldToRoot;
+        if (resumed) {
+          // The awaiting code runs in the promise jobs before this macrotask; when it blocks again
+          // its call is queued behind the callbacks still waiting, as gevent's main is.
+          this.yieldToRoot = false;
+          await nextMacrotask();
+          continue;
+        }
         if (this.queue.length > 0) {
-          await yieldToNode();
+          await nextMacrotask();
           continue;
         }
         if (this.idlers.length > 0) {
@@ -468,7 +504,7 @@ export class Hub extends RawGreenlet {
             continue;
           }
           // Let settled promises in before time jumps.
-          await yieldToNode();
+          await nextMacrotask();
           if (this.queue.length > 0 || this.timers.peek() !== next) continue;
           const clock = this.clock as VirtualClock;
           const deadline = Math.min(next?.deadline ?? Infinity, clock.nextDeadline() ?? Infinity);

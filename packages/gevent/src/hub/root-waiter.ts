@@ -30,15 +30,17 @@ export class RootWaiter extends RawGreenlet {
     return this.settle !== null;
   }
 
-  /** @internal start running `iterator`; the promise settles with its outcome. */
-  runOperation(iterator: Iterator<Instruction, unknown, unknown>): Promise<unknown> {
+  /** @internal start running `iterator` (its first step `now`, or from the queue); the promise settles with its outcome. */
+  runOperation(iterator: Iterator<Instruction, unknown, unknown>, now: boolean): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
       this.gen = iterator;
       this.state = SCHEDULED;
       const pending = this.pendingThrow;
       this.pendingThrow = null;
-      if (pending !== null) {
+      if (now) {
+        this.hub.resume(this, pending?.error, pending !== null);
+      } else if (pending !== null) {
         this.wakeValue = pending.error;
         this.wakeThrows = true;
         this.scheduledEpoch = this.epoch;

@@ -120,12 +120,9 @@ describe('cancellation', () => {
   it('aborts task.signal on cancel, and cancels a task whose spawn signal aborts', async () => {
     const { scheduler } = virtual();
     const controller = new AbortController();
-    const task = scheduler.spawn(
-      function* () {
-        yield* suspend();
-      },
-      { signal: controller.signal, name: 'listener' },
-    );
+    const task = scheduler.spawnWith({ signal: controller.signal, name: 'listener' }, function* () {
+      yield* suspend();
+    });
     const signal = task.signal;
     expect(signal.aborted).toBe(false);
     controller.abort('stop');
@@ -134,7 +131,7 @@ describe('cancellation', () => {
     expect(outcome.error.cause).toBe('stop');
     expect(signal.aborted).toBe(true);
     expect(signal.reason).toBeInstanceOf(Cancelled);
-    const early = scheduler.spawn(function* () {}, { signal: AbortSignal.abort('already') });
+    const early = scheduler.spawnWith({ signal: AbortSignal.abort('already') }, function* () {});
     expect(((await settle(early)) as { error: Cancelled }).error.cause).toBe('already');
   });
 

@@ -1,5 +1,6 @@
+import type { AwaitableOperation } from './awaitable.js';
 import { ChannelClosed } from './errors.js';
-import type { Operation, Resume, Teardown } from './operation.js';
+import type { Resume, Teardown } from './operation.js';
 import { RunQueue } from './run-queue.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
@@ -50,18 +51,18 @@ export class Channel<T> implements AsyncIterable<T> {
   }
 
   /** Send `value`, waiting for buffer space or a receiver. */
-  send(value: T): Operation<void> {
+  send(value: T): AwaitableOperation<void> {
     return new Send(this, value);
   }
 
   /** Receive the next message; throws {@link ChannelClosed} once closed and drained. */
-  receive(): Operation<T> {
-    return new Receive(this, true) as Operation<T>;
+  receive(): AwaitableOperation<T> {
+    return new Receive(this, true) as AwaitableOperation<T>;
   }
 
   /** Receive the next message as an iterator result: `{ done: true }` once closed and drained. */
-  next(): Operation<IteratorResult<T, undefined>> {
-    return new Receive(this, false) as Operation<Received<T>>;
+  next(): AwaitableOperation<IteratorResult<T, undefined>> {
+    return new Receive(this, false) as AwaitableOperation<Received<T>>;
   }
 
   /** Send without waiting: false when it would have to wait. Throws {@link ChannelClosed} if closed. */

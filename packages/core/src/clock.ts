@@ -26,7 +26,7 @@ export interface TimerHandle {
 export interface Clock {
   /** Milliseconds on this clock's own time line (monotonic; not wall-clock time). */
   now(): number;
-  /** Call `callback` once, `ms` milliseconds from now (`ms >= 0`). `ref: false` does not keep the process alive. */
+  /** Call `callback` once, `ms` milliseconds from now (`ms >= 0`; `Infinity` means never, and arms nothing). `ref: false` does not keep the process alive. */
   setTimer(ms: number, callback: () => void, options?: { ref?: boolean }): TimerHandle;
   /** Cancel a timer; clearing a fired or cleared timer is a no-op. */
   clearTimer(handle: TimerHandle): void;

@@ -1,3 +1,4 @@
+import type { AwaitableOperation } from './awaitable.js';
 import { claim } from './dropped-operation.js';
 import { Timeout } from './errors.js';
 import type { Operation } from './operation.js';
@@ -42,7 +43,7 @@ function checkOperations(where: string, ops: unknown): readonly Operation<unknow
  *
  * @typeParam T - the operations.
  */
-export function all<T extends readonly Operation<unknown>[]>(ops: T): Operation<Results<T>> {
+export function all<T extends readonly Operation<unknown>[]>(ops: T): AwaitableOperation<Results<T>> {
   const list = checkOperations('all', ops);
   return operation(function* () {
     return (yield* spawn(function* all() {
@@ -65,7 +66,7 @@ export function all<T extends readonly Operation<unknown>[]>(ops: T): Operation<
  *
  * @typeParam T - the operations' result.
  */
-export function race<T>(ops: readonly Operation<T>[]): Operation<T> {
+export function race<T>(ops: readonly Operation<T>[]): AwaitableOperation<T> {
   const list = checkOperations('race', ops) as readonly Operation<T>[];
   if (list.length === 0) throw new RangeError('race: ops must not be empty (a race of nothing would never end)');
   return operation(function* () {
@@ -100,7 +101,7 @@ function firstOf<T>(tasks: Task<T>[]): Operation<T> {
  *
  * @typeParam T - `op`'s result.
  */
-export function timeout<T>(ms: number, op: Operation<T>): Operation<T> {
+export function timeout<T>(ms: number, op: Operation<T>): AwaitableOperation<T> {
   checkDuration('timeout', 'ms', ms);
   checkOperations('timeout', [op]);
   return operation(function* () {

@@ -55,13 +55,13 @@ export class CoroutineExecutor implements Executor {
     }
     const load = this.load(ref);
     const signal = ref.options.signal;
-    const job = this.scheduler.spawn(
+    const job = this.scheduler.spawnWith(
+      signal === undefined ? { name: ref.exportName } : { name: ref.exportName, signal },
       function* () {
         currentTask()!.ext().job = true;
         const fn = yield* wait(load);
         return yield* runExport(fn, args, currentTask()!.signal);
       },
-      signal === undefined ? { name: ref.exportName } : { name: ref.exportName, signal },
     ) as Task<TaskResult<F>>;
     this.jobs.add(job);
     const done = (): void => void this.jobs.delete(job);

@@ -18,14 +18,16 @@ export function describeValue(value: unknown): string {
     const name = (value as Named).constructor?.name;
     return name ? `a ${name}` : 'an object';
   }
-  return `${typeof value} ${(value as Named).toString()}`;
+  if (typeof value === 'string') return `'${value}' (a string)`;
+  return `${(value as Named).toString()} (a ${typeof value})`;
 }
 
 /** The error thrown into a coroutine that yielded something its driver does not understand. @internal */
 export function unknownInstruction(task: { readonly name: string }, instruction: unknown): TypeError {
   const what = typeof instruction === 'object' && instruction !== null ? describeInstruction(instruction) : `${typeof instruction} ${String(instruction)}`;
+  const iterable = typeof (instruction as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] === 'function';
   const hint =
-    typeof (instruction as PromiseLike<unknown> | null)?.then === 'function'
+    !iterable && typeof (instruction as PromiseLike<unknown> | null)?.then === 'function'
       ? ' To wait for a promise, write `yield* wait(promise)`.'
       : ' Write `yield* operation` to run an Operation, or a bare `yield` to let other tasks run.';
   return new TypeError(`task "${task.name}" yielded ${what}, which the core scheduler does not understand.${hint}`);

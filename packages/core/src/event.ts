@@ -1,4 +1,5 @@
-import type { Operation, Resume, Teardown } from './operation.js';
+import type { AwaitableOperation } from './awaitable.js';
+import type { Resume, Teardown } from './operation.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
 
@@ -34,7 +35,7 @@ export class Event {
   }
 
   /** Wait until the flag is set. */
-  wait(): Operation<void> {
+  wait(): AwaitableOperation<void> {
     return new WaitForEvent(this);
   }
 

@@ -1,3 +1,4 @@
+import type { AwaitableOperation } from './awaitable.js';
 import { Channel } from './channel.js';
 import type { Instruction, Operation } from './operation.js';
 import { operation } from './operation-factory.js';
@@ -22,7 +23,7 @@ import { wait } from './wait.js';
 export function forEach<T>(
   source: Channel<T> | AsyncIterable<T> | Iterable<T>,
   body: (item: T) => Operation<unknown> | void,
-): Operation<void> {
+): AwaitableOperation<void> {
   if (typeof body !== 'function') throw new TypeError(`forEach: body must be a function, got ${typeof body}`);
   if (source instanceof Channel) return operation(() => eachOfChannel(source, body), 'forEach(channel, …)');
   if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {

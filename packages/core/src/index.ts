@@ -1,6 +1,7 @@
 export type { Clock, TimerHandle } from './clock.js';
 export type { Executor, JobOptions, MapOptions, TaskRef, TaskResult } from './executor.js';
 export type { Coroutine, Host, Instruction, Operation, Resume, Suspend, Teardown } from './operation.js';
+export type { AwaitableOperation } from './awaitable.js';
 export { version } from './version.js';
 
 export { RunQueue } from './run-queue.js';
@@ -18,8 +19,8 @@ export type { TaskState } from './task-state.js';
 export { currentTask, Scheduler, type SchedulerOptions } from './scheduler.js';
 export type { SchedulerStats, TaskSnapshot } from './scheduler-stats.js';
 export { defaultScheduler } from './default-scheduler.js';
-export { spawn, type SpawnOptions } from './spawn.js';
-export { run } from './run.js';
+export { spawn, spawnWith, type SpawnOptions } from './spawn.js';
+export { run, runWith } from './run.js';
 export { Scope, withScope, type ScopeOptions } from './scope.js';
 
 export { sleep } from './sleep.js';

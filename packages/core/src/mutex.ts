@@ -1,3 +1,4 @@
+import type { AwaitableOperation } from './awaitable.js';
 import type { Instruction, Operation } from './operation.js';
 import { operation } from './operation-factory.js';
 import { Semaphore } from './semaphore.js';
@@ -24,7 +25,7 @@ export class Mutex {
   }
 
   /** Take the lock, waiting (FIFO) while it is held. */
-  lock(): Operation<void> {
+  lock(): AwaitableOperation<void> {
     return this.semaphore.acquire();
   }
 
@@ -39,7 +40,7 @@ export class Mutex {
    *
    * @typeParam T - `body`'s result.
    */
-  withLock<T>(body: () => Operation<T>): Operation<T> {
+  withLock<T>(body: () => Operation<T>): AwaitableOperation<T> {
     if (typeof body !== 'function') throw new TypeError(`Mutex.withLock: body must be a generator function, got ${typeof body}`);
     return operation(() => this.guarded(body), 'mutex.withLock(…)');
   }

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from './clock.js';
-import { checkDuration } from './duration.js';
+import { checkDuration, MAX_HOST_DELAY, NEVER } from './duration.js';
 import { TimerHeap } from './timer-heap.js';
 
 type HostTimer = ReturnType<typeof setTimeout>;
@@ -8,7 +8,8 @@ type HostTimer = ReturnType<typeof setTimeout>;
  * The clock of real time (`performance.now()`). All its timers share one host `setTimeout`, armed
  * for the earliest deadline, so timers due at the same time fire in creation order and thousands
  * of sleeping tasks cost one host timer. When no timer is `ref`, the host timer does not keep
- * Node alive.
+ * Node alive. A timer of `Infinity` ms never fires and arms nothing; one beyond the host's limit
+ * (2^31 − 1 ms) is reached by re-arming the longest host timer allowed.
  *
  * @example
  * ```ts
@@ -27,10 +28,11 @@ export class RealClock implements Clock {
     return performance.now();
   }
 
-  /** Call `callback` once after `ms` milliseconds. */
+  /** Call `callback` once after `ms` milliseconds (`Infinity`: never, no host timer is armed). */
   setTimer(ms: number, callback: () => void, options: { ref?: boolean } = {}): TimerHandle {
-    checkDuration('setTimer', 'ms', ms);
+    checkDuration('setTimer', 'ms', ms, true);
     if (typeof callback !== 'function') throw new TypeError('setTimer: callback must be a function');
+    if (ms === Infinity) return NEVER; // "never": nothing to store, no host timer to arm
     const ref = options.ref ?? true;
     const timer = this.timers.insert(this.now() + ms, callback, ref);
     if (ref) this.refs++;
@@ -73,7 +75,9 @@ export class RealClock implements Clock {
     const top = this.timers.peek();
     if (top === undefined) return;
     this.hostDeadline = top.deadline;
-    this.host = setTimeout(this.fire, Math.max(0, Math.ceil(top.deadline - this.now())));
+    // Beyond the host's limit Node would fire after 1 ms (and warn): wait the longest it allows,
+    // then `fire` finds nothing due and arms again for the rest.
+    this.host = setTimeout(this.fire, Math.min(MAX_HOST_DELAY, Math.max(0, Math.ceil(top.deadline - this.now()))));
     this.updateRef();
   }
 

@@ -96,9 +96,9 @@ describe('Scheduler', () => {
 
   it('rejects what is not a generator function, naming the argument', () => {
     const scheduler = new Scheduler();
-    expect(() => scheduler.spawn(42 as never)).toThrow(new TypeError('spawn: fn must be a generator function (function*), got number 42'));
+    expect(() => scheduler.spawn(42 as never)).toThrow(new TypeError('spawn: fn must be a generator function (function*), got 42 (a number)'));
     expect(() => scheduler.spawn((async () => {}) as never)).toThrow(/spawn: fn is an async function, but spawn takes a generator function/);
-    expect(() => scheduler.spawn((() => 7) as never)).toThrow(new TypeError('spawn: fn must be a generator function (function*) or return an Operation, but fn returned number 7'));
+    expect(() => scheduler.spawn((() => 7) as never)).toThrow(new TypeError('spawn: fn must be a generator function (function*) or return an Operation, but fn returned 7 (a number)'));
     expect(() => new Scheduler({ slice: 0 })).toThrow(RangeError);
   });
 

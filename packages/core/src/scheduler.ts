@@ -1,17 +1,18 @@
 import type { Clock } from './clock.js';
-import { unknownInstruction } from './describe.js';
+import { describeValue, unknownInstruction } from './describe.js';
 import { beginStep, droppedOperationError, endStep } from './dropped-operation.js';
 import { SchedulerError } from './errors.js';
 import type { Coroutine, Suspend } from './operation.js';
 import { RealClock } from './real-clock.js';
 import { RunQueue } from './run-queue.js';
 import { forever } from './suspend.js';
-import { createTask, restArgs, startBody, type SpawnOptions } from './spawn.js';
+import { checkSpawnOptions, createTask, restArgs, startBody, type SpawnOptions } from './spawn.js';
 import { traceSpawnsByDefault } from './spawn-stack.js';
 import { CANCELLED, DONE, FAILED, READY_NEXT, READY_RETURN, READY_THROW, READY_YIELD, RUNNING, SUSPENDED, type TaskState } from './task-state.js';
 import { Task } from './task.js';
+import { TaskSignals } from './task-signals.js';
 import { unlink } from './task-tree.js';
-import { VirtualClock } from './virtual-clock.js';
+import type { VirtualClock } from './virtual-clock.js';
 import { Wake } from './wake.js';
 import { liveTasks, type SchedulerStats, type TaskSnapshot } from './scheduler-stats.js';
 
@@ -47,6 +48,22 @@ export interface SchedulerOptions {
   readonly onSwitch?: (task: Task<any>) => void;
   /** Capture a stack for every spawn, shown in failed tasks' errors. Default: env `CORO_TRACE_SPAWNS=1`. */
   readonly traceSpawns?: boolean;
+}
+
+function checkSchedulerOptions(options: unknown): asserts options is SchedulerOptions {
+  if (options === null || typeof options !== 'object') throw new TypeError(`Scheduler: options must be an object, got ${describeValue(options)}`);
+  const { clock, slice, onSwitch, traceSpawns } = options as Record<string, unknown>;
+  if (clock !== undefined) {
+    const c = clock as Partial<Clock> | null; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- narrows unknown for the checks below
+    if (c === null || typeof c !== 'object' || typeof c.now !== 'function' || typeof c.setTimer !== 'function' || typeof c.clearTimer !== 'function') {
+      throw new TypeError(`Scheduler: options.clock must be a Clock (now, setTimer, clearTimer) such as new RealClock() or new VirtualClock(), got ${describeValue(clock)}`);
+    }
+  }
+  if (slice !== undefined && (typeof slice !== 'number' || !(slice > 0))) {
+    throw new RangeError(`Scheduler: options.slice must be a number of milliseconds > 0, got ${describeValue(slice)}`);
+  }
+  if (onSwitch !== undefined && typeof onSwitch !== 'function') throw new TypeError(`Scheduler: options.onSwitch must be a function, got ${describeValue(onSwitch)}`);
+  if (traceSpawns !== undefined && typeof traceSpawns !== 'boolean') throw new TypeError(`Scheduler: options.traceSpawns must be a boolean, got ${describeValue(traceSpawns)}`);
 }
 
 type IdleWaiter = { resolve: () => void; reject: (error: unknown) => void };
@@ -85,27 +102,40 @@ export class Scheduler implements AsyncDisposable {
   private idleWaiters: IdleWaiter[] = [];
   private failures: unknown[] = [];
   private readonly counts = { switches: 0, spawned: 0, done: 0, failed: 0, cancelled: 0 };
+  private signals: TaskSignals | null = null;
 
   constructor(options: SchedulerOptions = {}) {
+    checkSchedulerOptions(options);
     this.clock = options.clock ?? new RealClock();
     this.slice = options.slice ?? 10;
-    if (!(this.slice > 0)) throw new RangeError(`Scheduler: slice must be > 0 (ms), got ${String(options.slice)}`);
     this.onSwitch = options.onSwitch;
     this.traceSpawns = options.traceSpawns ?? traceSpawnsByDefault();
   }
 
   /**
-   * Spawn a root task: `fn(...args)` must return a generator (or any Operation). Pass
-   * `{ signal, name }` instead of arguments to a function that takes none.
+   * Spawn a root task: `fn(...args)` must return a generator (or any Operation). Every argument
+   * after `fn` goes to `fn`; for a name or a signal use {@link Scheduler.spawnWith}.
    *
    * @typeParam T - the task's result.
    * @typeParam A - `fn`'s parameters.
    */
-  spawn<T>(fn: () => Coroutine<T>, options?: SpawnOptions): Task<T>;
-  spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Task<T>;
+  spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: NoInfer<A>): Task<T>;
   spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
     // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
-    return createTask(this, this, fn, restArgs(arguments));
+    return createTask(this, this, fn, restArgs(arguments, 1));
+  }
+
+  /**
+   * Spawn a root task with options: `scheduler.spawnWith({ name, signal }, fn, ...args)`.
+   *
+   * @typeParam T - the task's result.
+   * @typeParam A - `fn`'s parameters.
+   */
+  spawnWith<T, A extends unknown[]>(options: SpawnOptions, fn: (...args: A) => Coroutine<T>, ...args: NoInfer<A>): Task<T>;
+  spawnWith(options: SpawnOptions, fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
+    const { name, signal } = checkSpawnOptions('scheduler.spawnWith', options);
+    // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
+    return createTask(this, this, fn, restArgs(arguments, 2), name, signal);
   }
 
   /**
@@ -170,6 +200,16 @@ export class Scheduler implements AsyncDisposable {
       this.scheduled = true;
       queueMicrotask(this.pump);
     }
+  }
+
+  /** Cancel `task` when `signal` aborts: one listener per signal, however many tasks share it. @internal */
+  bindSignal(task: Task<any>, signal: AbortSignal): void {
+    if ((this.signals ??= new TaskSignals()).bind(task, signal)) task.ext().boundSignal = signal;
+  }
+
+  /** @internal */
+  unbindSignal(task: Task<any>, signal: AbortSignal): void {
+    this.signals?.unbind(task, signal);
   }
 
   /** @internal */
@@ -238,8 +278,9 @@ export class Scheduler implements AsyncDisposable {
   }
 
   private advanceVirtualTime(): boolean {
-    const clock = this.clock;
-    return clock instanceof VirtualClock && clock.autoAdvance && !clock.held && this.firstChild !== null && clock.jump();
+    // By its shape, not `instanceof`: a value import of VirtualClock would ship it in every real-clock bundle.
+    const clock = this.clock as Partial<VirtualClock>;
+    return clock.autoAdvance === true && clock.held === false && this.firstChild !== null && typeof clock.jump === 'function' && clock.jump();
   }
 
   // One resumption of one task, up to its next yield.

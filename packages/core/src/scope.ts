@@ -2,10 +2,11 @@ import { defaultScheduler } from './default-scheduler.js';
 import { drained } from './drained.js';
 import { Cancelled } from './errors.js';
 import { Event } from './event.js';
+import type { AwaitableOperation } from './awaitable.js';
 import type { Coroutine, Operation } from './operation.js';
 import { operation } from './operation-factory.js';
 import { currentTask, type Scheduler } from './scheduler.js';
-import { createTask, restArgs, spawn, type SpawnOptions } from './spawn.js';
+import { checkSpawnOptions, createTask, restArgs, spawn, type SpawnOptions } from './spawn.js';
 import { COMPLETING } from './task-state.js';
 import type { Task } from './task.js';
 
@@ -61,7 +62,7 @@ export class Scope implements AsyncDisposable {
     const parent = currentTask();
     const scheduler = options.scheduler ?? parent?.scheduler ?? defaultScheduler();
     const owner = parent !== undefined && parent.scheduler === scheduler ? parent : scheduler;
-    this.holder = createTask(scheduler, owner, body as () => Operation<void>, [{ name: options.name ?? 'scope' }]) as Task<void>;
+    this.holder = createTask(scheduler, owner, body as () => Operation<void>, [], options.name ?? 'scope') as Task<void>;
   }
 
   /** The live tasks of the scope, in spawn order. */
@@ -75,26 +76,45 @@ export class Scope implements AsyncDisposable {
   }
 
   /**
-   * Spawn a task owned by the scope.
+   * Spawn a task owned by the scope; every argument after `fn` goes to `fn`.
    *
    * @typeParam T - the task's result.
    * @typeParam A - `fn`'s parameters.
    */
-  spawn<T>(fn: () => Coroutine<T>, options?: SpawnOptions): Task<T>;
-  spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Task<T>;
+  spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: NoInfer<A>): Task<T>;
   spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
-    if (this.holder.st >= COMPLETING) throw new RangeError(`Scope.spawn: the scope "${this.holder.name}" has ended`);
+    this.checkOpen('spawn');
     // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
-    return createTask(this.holder.scheduler, this.holder, fn, restArgs(arguments));
+    return createTask(this.holder.scheduler, this.holder, fn, restArgs(arguments, 1));
+  }
+
+  /**
+   * Spawn a task owned by the scope, with options: `scope.spawnWith({ name, signal }, fn, ...args)`.
+   *
+   * @typeParam T - the task's result.
+   * @typeParam A - `fn`'s parameters.
+   */
+  spawnWith<T, A extends unknown[]>(options: SpawnOptions, fn: (...args: A) => Coroutine<T>, ...args: NoInfer<A>): Task<T>;
+  spawnWith(options: SpawnOptions, fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
+    const { name, signal } = checkSpawnOptions('Scope.spawnWith', options);
+    this.checkOpen('spawnWith');
+    // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
+    return createTask(this.holder.scheduler, this.holder, fn, restArgs(arguments, 2), name, signal);
+  }
+
+  private checkOpen(method: string): void {
+    if (this.holder.st >= COMPLETING) throw new RangeError(`Scope.${method}: the scope "${this.holder.name}" has ended`);
   }
 
   /** Wait until every task of the scope has ended (no new spawns after that). Throws a task's failure. */
-  join(): Operation<void> {
+  join(): AwaitableOperation<void> {
     this.opened?.set();
     const holder = this.holder;
-    return operation(function* () {
+    const join = operation(function* () {
       yield* holder;
     }, 'scope.join()');
+    // Awaited, wait for the holder where it runs (perhaps not on the default scheduler).
+    return Object.assign(join, { then: holder.then.bind(holder) as AwaitableOperation<void>['then'] });
   }
 
   /** `join()` from ordinary code. */
@@ -134,7 +154,7 @@ export class Scope implements AsyncDisposable {
  *
  * @typeParam T - `body`'s result.
  */
-export function withScope<T>(body: (scope: Scope) => Operation<T>): Operation<T> {
+export function withScope<T>(body: (scope: Scope) => Operation<T>): AwaitableOperation<T> {
   if (typeof body !== 'function') throw new TypeError(`withScope: body must be a generator function, got ${typeof body}`);
   return operation(function* () {
     return yield* spawn(function* scope() {

@@ -1,4 +1,5 @@
-import type { Operation, Resume, Teardown } from './operation.js';
+import type { AwaitableOperation } from './awaitable.js';
+import type { Resume, Teardown } from './operation.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
 
@@ -36,7 +37,7 @@ export class Semaphore {
   }
 
   /** Take a permit, waiting (FIFO) while none is free. */
-  acquire(): Operation<void> {
+  acquire(): AwaitableOperation<void> {
     return new Acquire(this);
   }
 

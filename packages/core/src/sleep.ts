@@ -1,4 +1,5 @@
-import type { Host, Operation, Resume, Teardown } from './operation.js';
+import type { AwaitableOperation } from './awaitable.js';
+import type { Host, Resume, Teardown } from './operation.js';
 import { checkDuration } from './duration.js';
 import { SuspendOperation } from './suspend-operation.js';
 
@@ -17,7 +18,7 @@ import { SuspendOperation } from './suspend-operation.js';
  * });
  * ```
  */
-export function sleep(ms: number): Operation<void> {
+export function sleep(ms: number): AwaitableOperation<void> {
   return new Sleep(checkDuration('sleep', 'ms', ms, true));
 }
 

@@ -7,11 +7,13 @@ import { Task } from './task.js';
 import type { Owner } from './task-tree.js';
 
 /**
- * Options for spawning: a signal that cancels the task when it aborts, and a name.
+ * Options for {@link spawnWith} (and `scheduler.spawnWith`, `scope.spawnWith`, `runWith`): a
+ * signal that cancels the task when it aborts, and a name. Options always come first, in their
+ * own call, so an argument of `fn` is never mistaken for them.
  *
  * @example
  * ```ts
- * spawn(poll, { signal: AbortSignal.timeout(5000), name: 'poller' });
+ * spawnWith({ signal: AbortSignal.timeout(5000), name: 'poller' }, poll, url);
  * ```
  */
 export interface SpawnOptions {
@@ -25,7 +27,8 @@ export interface SpawnOptions {
  * Start a coroutine: `fn(...args)` is a generator function (or returns any Operation). Inside a
  * coroutine the new task is a child of the current one — cancelled when it ends, and failing it
  * if it fails unjoined. In ordinary code it is a root on the default scheduler. The returned
- * {@link Task} is joined with `yield* task` or awaited.
+ * {@link Task} is joined with `yield* task` or awaited. Every argument after `fn` goes to `fn`;
+ * to name the task or bind a signal, use {@link spawnWith}.
  *
  * @example
  * ```ts
@@ -41,11 +44,10 @@ export interface SpawnOptions {
  * @typeParam T - the task's result.
  * @typeParam A - `fn`'s parameters.
  */
-export function spawn<T>(fn: () => Coroutine<T>, options?: SpawnOptions): Task<T>;
-export function spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: A): Task<T>;
+export function spawn<T, A extends unknown[]>(fn: (...args: A) => Coroutine<T>, ...args: NoInfer<A>): Task<T>;
 export function spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
   // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
-  const args = restArgs(arguments);
+  const args = restArgs(arguments, 1);
   const parent = currentTask();
   if (parent === undefined) {
     const scheduler = defaultScheduler();
@@ -54,32 +56,85 @@ export function spawn(fn: (...args: unknown[]) => Coroutine<unknown>): Task<unkn
   return createTask(parent.scheduler, parent, fn, args);
 }
 
+/**
+ * {@link spawn} with options: `spawnWith({ name, signal }, fn, ...args)`. The task is named
+ * `name` (default `fn`'s name) and cancelled with the signal's reason when `signal` aborts; any
+ * number of tasks may share one signal cheaply.
+ *
+ * @example
+ * ```ts
+ * import { run, sleep, spawnWith } from '@coro/core';
+ *
+ * const stop = new AbortController();
+ * await run(function* () {
+ *   const poller = spawnWith({ name: 'poller', signal: stop.signal }, function* (ms: number) {
+ *     for (;;) yield* sleep(ms);
+ *   }, 100);
+ *   stop.abort();
+ *   console.log(poller.name); // poller
+ * });
+ * ```
+ *
+ * @typeParam T - the task's result.
+ * @typeParam A - `fn`'s parameters.
+ */
+export function spawnWith<T, A extends unknown[]>(options: SpawnOptions, fn: (...args: A) => Coroutine<T>, ...args: NoInfer<A>): Task<T>;
+export function spawnWith(options: SpawnOptions, fn: (...args: unknown[]) => Coroutine<unknown>): Task<unknown> {
+  // eslint-disable-next-line prefer-rest-params -- `arguments` spares an array per spawn without arguments
+  const args = restArgs(arguments, 2);
+  const { name, signal } = checkSpawnOptions('spawnWith', options);
+  const parent = currentTask();
+  if (parent === undefined) {
+    const scheduler = defaultScheduler();
+    return createTask(scheduler, scheduler, fn, args, name, signal);
+  }
+  return createTask(parent.scheduler, parent, fn, args, name, signal);
+}
+
 const noArgs: unknown[] = [];
 
-/** The arguments after the first, without allocating when there are none. @internal */
-export function restArgs(args: IArguments): unknown[] {
-  return args.length <= 1 ? noArgs : (Array.prototype.slice.call(args, 1) as unknown[]);
+/** The arguments from index `from` on, without allocating when there are none. @internal */
+export function restArgs(args: IArguments, from: number): unknown[] {
+  return args.length <= from ? noArgs : (Array.prototype.slice.call(args, from) as unknown[]);
+}
+
+const OPTION_KEYS = new Set(['name', 'signal']);
+
+/** Validate spawn options, naming the call and the bad key or value. @internal */
+export function checkSpawnOptions(where: string, options: unknown): SpawnOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${where}: options must be an object like { name, signal }, got ${describeValue(options)} (the function comes second: ${where}(options, fn, ...args))`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new TypeError(`${where}: unknown option '${key}' (options are name and signal)`);
+  }
+  const { name, signal } = options as SpawnOptions;
+  if (name !== undefined && typeof name !== 'string') throw new TypeError(`${where}: options.name must be a string, got ${describeValue(name)}`);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${where}: options.signal must be an AbortSignal, got ${describeValue(signal)}`);
+  return options;
 }
 
 /** Make, link and queue a task. @internal */
-export function createTask(scheduler: Scheduler, owner: Owner, fn: (...args: unknown[]) => Coroutine<unknown>, args: unknown[]): Task<unknown> {
+export function createTask(
+  scheduler: Scheduler,
+  owner: Owner,
+  fn: (...args: unknown[]) => Coroutine<unknown>,
+  args: unknown[],
+  name?: string,
+  signal?: AbortSignal,
+): Task<unknown> {
   if (typeof fn !== 'function') throw new TypeError(`spawn: fn must be a generator function (function*), got ${describeValue(fn)}`);
-  let options: SpawnOptions | undefined;
-  if (args.length === 1 && fn.length === 0 && isSpawnOptions(args[0])) {
-    options = args[0];
-    args = [];
-  }
   // A generator function is called on the task's first step: until then the task holds only
   // `fn` and its arguments, which keeps spawning cheap (no generator object kept alive in the queue).
   const lazy = Object.getPrototypeOf(fn) === GeneratorFunction;
   if (!lazy) rejectAsync(fn);
   const body = lazy ? fn : start(args.length === 0 ? fn() : fn(...args), fn);
-  const task = new Task(owner, body, options?.name ?? (fn.name || 'anonymous'));
+  const task = new Task(owner, body, name ?? (fn.name || 'anonymous'));
   if (lazy && args.length > 0) task.value = args;
   scheduler.countSpawned();
   if (scheduler.traceSpawns) task.ext().spawnStack = captureSpawnStack();
   scheduler.enqueue(task);
-  if (options?.signal !== undefined) bindSignal(task, options.signal);
+  if (signal !== undefined) scheduler.bindSignal(task, signal);
   return task;
 }
 
@@ -112,18 +167,4 @@ function start(made: unknown, fn: (...args: unknown[]) => unknown): Iterator<Ins
     }
   }
   throw new TypeError(`spawn: fn must be a generator function (function*) or return an Operation, but ${name} returned ${describeValue(made)}`);
-}
-
-function isSpawnOptions(value: unknown): value is SpawnOptions {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => k === 'signal' || k === 'name');
-}
-
-function bindSignal(task: Task<unknown>, signal: AbortSignal): void {
-  if (!(signal instanceof AbortSignal)) throw new TypeError(`spawn: options.signal must be an AbortSignal, got ${describeValue(signal)}`);
-  if (signal.aborted) return task.cancel(signal.reason);
-  const onAbort = (): void => task.cancel(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  task.ext().signalCleanup = () => signal.removeEventListener('abort', onAbort);
 }

@@ -1,5 +1,6 @@
 import { claim, track } from './dropped-operation.js';
-import type { Host, Instruction, Operation, Resume, Suspend, Teardown } from './operation.js';
+import { type AwaitableOperation, runWhenAwaited } from './awaitable.js';
+import type { Host, Instruction, Resume, Suspend, Teardown } from './operation.js';
 
 const FRESH = 0;
 const STARTED = 1;
@@ -10,7 +11,8 @@ const FINISHED = 3;
  * The base of core's waiting operations: an {@link Operation} that is also its own
  * {@link Suspend} instruction and, the first time it is delegated to, its own iterator — one
  * object per `yield* sleep(…)`. Delegating to it again (or twice at once) gets a fresh iterator.
- * Subclasses implement `enter` and `toString` (the label errors and `inspect()` show).
+ * Subclasses implement `enter` and `toString` (the label errors and `inspect()` show). From
+ * ordinary code it can be awaited: it then runs as a root task on the default scheduler.
  * Creating one inside a coroutine registers it with the dropped-operation check.
  *
  * @example
@@ -24,7 +26,7 @@ const FINISHED = 3;
  *
  * @typeParam T - what `yield*` evaluates to.
  */
-export abstract class SuspendOperation<T> implements Operation<T>, Suspend<T>, Iterator<Instruction, T, any> {
+export abstract class SuspendOperation<T> implements AwaitableOperation<T>, Suspend<T>, Iterator<Instruction, T, any> {
   private phase = FRESH;
   /** @internal */
   trackedIn = 0;
@@ -44,6 +46,14 @@ export abstract class SuspendOperation<T> implements Operation<T>, Suspend<T>, I
       return this;
     }
     return new SuspendIterator(this);
+  }
+
+  /** Await from ordinary code: runs the operation as a root task on the default scheduler. */
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return runWhenAwaited(this, onfulfilled, onrejected);
   }
 
   /** Iterator protocol: yields this instruction once, then returns the resumed value. */
@@ -103,7 +113,7 @@ export class SuspendIterator<T> implements Iterator<Instruction, T, any> {
  *
  * @typeParam T - what `yield*` evaluates to.
  */
-export function action<T>(enter: (resume: Resume<T>, host: Host) => Teardown | void, label = 'action()'): Operation<T> {
+export function action<T>(enter: (resume: Resume<T>, host: Host) => Teardown | void, label = 'action()'): AwaitableOperation<T> {
   if (typeof enter !== 'function') throw new TypeError(`action: enter must be a function, got ${typeof enter}`);
   return new Action(enter, label);
 }

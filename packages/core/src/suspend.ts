@@ -1,5 +1,6 @@
 import { claim, track } from './dropped-operation.js';
-import type { Instruction, Operation, Suspend, Teardown } from './operation.js';
+import { type AwaitableOperation, runWhenAwaited } from './awaitable.js';
+import type { Instruction, Suspend, Teardown } from './operation.js';
 
 /**
  * The instruction behind {@link suspend}: it never resumes, so drivers may park a task on it
@@ -20,7 +21,7 @@ const foreverIterator: Iterator<Instruction, never, unknown> = {
   return: (value?: unknown) => ({ done: true, value: value as never }),
 };
 
-class Suspension implements Operation<never> {
+class Suspension implements AwaitableOperation<never> {
   trackedIn = 0;
   constructor() {
     track(this);
@@ -29,6 +30,14 @@ class Suspension implements Operation<never> {
     claim(this);
     return foreverIterator;
   }
+  /** Await from ordinary code: runs the operation as a root task on the default scheduler. */
+  then<R1 = never, R2 = never>(
+    onfulfilled?: ((value: never) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return runWhenAwaited(this, onfulfilled, onrejected);
+  }
+
   toString(): string {
     return 'suspend()';
   }
@@ -48,6 +57,6 @@ class Suspension implements Operation<never> {
  * server.cancel(); // closes the handle
  * ```
  */
-export function suspend(): Operation<never> {
+export function suspend(): AwaitableOperation<never> {
   return new Suspension();
 }

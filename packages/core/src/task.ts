@@ -275,8 +275,10 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     const x = this.extra;
     if (x !== null) {
       if (x.controller !== null && !x.controller.signal.aborted) x.controller.abort(this.cancelError());
-      x.signalCleanup?.();
-      x.signalCleanup = null;
+      if (x.boundSignal !== null) {
+        this.scheduler.unbindSignal(this, x.boundSignal);
+        x.boundSignal = null;
+      }
       const joiners = x.joiners;
       x.joiners = null;
       if (joiners !== null) {

@@ -22,7 +22,7 @@ describe('VirtualClock', () => {
     const handle = clock.setTimer(5, () => expect.fail('cleared timer fired'));
     clock.clearTimer(handle);
     clock.advance(10);
-    expect(() => clock.setTimer(-1, () => {})).toThrow(new RangeError('setTimer: ms must be a finite number >= 0 (milliseconds), got -1'));
+    expect(() => clock.setTimer(-1, () => {})).toThrow(new RangeError('setTimer: ms must be >= 0 (milliseconds), got -1'));
     expect(() => clock.setTimer(NaN, () => {})).toThrow(new TypeError('setTimer: ms must be a number of milliseconds, got NaN'));
     expect(() => clock.advanceTo(1)).toThrow(RangeError);
   });

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from './clock.js';
-import { checkDuration } from './duration.js';
+import { checkDuration, NEVER } from './duration.js';
 import { TimerHeap } from './timer-heap.js';
 
 /**
@@ -54,10 +54,11 @@ export class VirtualClock implements Clock {
     return this.time;
   }
 
-  /** Call `callback` when virtual time reaches `now() + ms`. */
+  /** Call `callback` when virtual time reaches `now() + ms` (`Infinity`: never; it is not stored). */
   setTimer(ms: number, callback: () => void): TimerHandle {
-    checkDuration('setTimer', 'ms', ms);
+    checkDuration('setTimer', 'ms', ms, true);
     if (typeof callback !== 'function') throw new TypeError('setTimer: callback must be a function');
+    if (ms === Infinity) return NEVER; // "never": nothing to store, no host timer to arm
     return this.timers.insert(this.time + ms, callback, true);
   }
 

@@ -1,4 +1,5 @@
-import type { Host, Operation, Resume, Teardown } from './operation.js';
+import type { AwaitableOperation } from './awaitable.js';
+import type { Host, Resume, Teardown } from './operation.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { VirtualClock } from './virtual-clock.js';
 
@@ -19,7 +20,7 @@ import { VirtualClock } from './virtual-clock.js';
  *
  * @typeParam T - the promise's value.
  */
-export function wait<T>(promise: PromiseLike<T> | T): Operation<Awaited<T>> {
+export function wait<T>(promise: PromiseLike<T> | T): AwaitableOperation<Awaited<T>> {
   return new Wait(promise);
 }
 

@@ -3,8 +3,9 @@ import ts from 'typescript';
 /*
  * `g2.switch();` or `sleep(100);` inside a generator does nothing: the Operation is created and
  * thrown away, the coroutine never suspends. It is the commonest bug in generator code, and
- * neither `no-unused-expressions` (it ignores calls) nor `no-floating-promises` (Operations are
- * not thenable) catches it. This rule asks the type checker what a dropped call returns.
+ * neither `no-unused-expressions` (it ignores calls) nor `no-floating-promises` (it skips
+ * thenables that are not Promises) catches it. This rule asks the type checker what a dropped
+ * call returns; outside a generator it reports an awaitable Operation (`sleep(100);` in async code).
  */
 
 /** Type names whose values only do something when delegated to with `yield*`. */
@@ -39,6 +40,7 @@ export default {
     messages: {
       dropped:
         'This call returns {{type}}, which does nothing until you delegate to it. Write `yield* {{code}}` (or assign it and yield* it later).',
+      droppedAwaitable: 'This call returns {{type}}, which does nothing until it is awaited. Write `await {{code}}` (or `yield* {{code}}` inside a coroutine).',
     },
     schema: [],
   },
@@ -50,13 +52,16 @@ export default {
     const checker = services.program.getTypeChecker();
     return {
       'ExpressionStatement > CallExpression'(node) {
-        if (!insideGenerator(node)) return;
         const tsNode = services.esTreeNodeToTSNodeMap.get(node);
         const type = checker.getTypeAtLocation(tsNode);
-        if (!isLazyType(type, checker)) return;
+        const inCoroutine = insideGenerator(node);
+        // Outside a coroutine only an awaitable Operation (`sleep(100);` in async code) is a
+        // mistake: no-floating-promises skips thenables that are not Promises, and a plain
+        // Operation there is a synchronous entry (greenlet's root switch()).
+        if (!isLazyType(type, checker) || (!inCoroutine && type.getProperty('then') === undefined)) return;
         context.report({
           node,
-          messageId: 'dropped',
+          messageId: inCoroutine ? 'dropped' : 'droppedAwaitable',
           data: { type: checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation), code: context.sourceCode.getText(node) },
         });
       },

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// Browsers, proven: the example each of @coro/core, @coro/greenlet and @coro/gevent leads its README with is
+// bundled by esbuild for the browser (from the built packages, as a user's bundler would take them) and run
+// in Debian's Chromium through playwright-core; what it prints must be what the README shows after it (`…`
+// matches any text within a line, as in the docs' samples). Then the size budget: a minimal run/spawn/sleep
+// program with @coro/core, minified and gzipped, must stay within CORE_BUDGET_BYTES; effection's size for the
+// same program is printed beside it when effection is installed (apps/bench has it).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { readmeSample } from './readme-example.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const runTimeoutMs = 20_000;
+/** The budget the test enforces, in bytes of minified + gzipped output. The issue's goal is 5 KB (effection's size). */
+const CORE_BUDGET_BYTES = 5 * 1024;
+
+const MINIMAL_CORE = `import { run, sleep, spawn } from '@coro/core';
+await run(function* () {
+  const task = spawn(function* () { yield* sleep(10); return 1; });
+  console.log(yield* task);
+});
+`;
+const MINIMAL_EFFECTION = `import { run, sleep, spawn } from 'effection';
+await run(function* () {
+  const task = yield* spawn(function* () { yield* sleep(10); return 1; });
+  console.log(yield* task);
+});
+`;
+
+let failures = 0;
+function report(ok, label, detail = '') {
+  if (!ok) failures++;
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}${detail && !ok ? `\n${detail.replace(/^/gm, '       ')}` : ''}`);
+}
+
+async function bundle(code, { minify = false, metafile = false, external = [] } = {}) {
+  const result = await build({
+    stdin: { contents: code, loader: 'ts', resolveDir: root, sourcefile: 'example.ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    metafile,
+    external,
+    logLevel: 'silent',
+  });
+  return { text: result.outputFiles[0].text, metafile: result.metafile };
+}
+
+async function runInChromium(browser, script) {
+  const page = await browser.newPage();
+  const printed = [];
+  const errors = [];
+  page.on('console', (message) => (message.type() === 'error' ? errors : printed).push(message.text()));
+  let failed;
+  const failure = new Promise((resolve) => (failed = resolve));
+  page.on('pageerror', (error) => {
+    errors.push(`${error.name}: ${error.message}`);
+    failed();
+  });
+  try {
+    await page.setContent('<!doctype html><meta charset="utf-8"><title>coro README example</title>');
+    // The module's last statement runs after its top-level awaits: that is when the example is done.
+    await page.addScriptTag({ type: 'module', content: `${script}\nwindow.__coroDone = true;\n` });
+    const done = page.waitForFunction(() => window.__coroDone === true || undefined, undefined, { timeout: runTimeoutMs }).then(
+      () => undefined,
+      () => errors.push(`did not finish within ${runTimeoutMs} ms`),
+    );
+    await Promise.race([done, failure]);
+    return { printed: printed.join('\n'), errors };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Line by line; `…` in an expected line matches any text (the docs' sample rule). */
+function compareOutput(expected, actual) {
+  const want = expected.replace(/\n+$/, '').split('\n');
+  const got = actual.replace(/\n+$/, '').split('\n').map((line) => line.trimEnd());
+  for (let i = 0; i < Math.max(want.length, got.length); i++) {
+    const pattern = want[i] === undefined ? undefined : new RegExp(`^${want[i].trimEnd().split('…').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (!pattern || got[i] === undefined || !pattern.test(got[i])) {
+      return `output line ${i + 1} differs:\n  README:  ${JSON.stringify(want[i])}\n  printed: ${JSON.stringify(got[i])}\nwhole output:\n${actual}`;
+    }
+  }
+  return undefined;
+}
+
+const started = performance.now();
+const profile = mkdtempSync(join(tmpdir(), 'coro-browser-'));
+const browser = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs });
+try {
+  for (const name of ['core', 'greenlet', 'gevent']) {
+    const sample = readmeSample(join(root, 'packages', name));
+    const label = `@coro/${name}: the README example runs in Chromium and prints what the README shows`;
+    if (sample?.output === undefined) {
+      report(false, label, 'the README has no "## Ten lines" ```ts block followed by a ```text block of its output');
+      continue;
+    }
+    let result;
+    try {
+      result = await runInChromium(browser, (await bundle(sample.code)).text);
+    } catch (error) {
+      report(false, label, String(error?.message ?? error));
+      continue;
+    }
+    const mismatch = result.errors.length > 0 ? result.errors.join('\n') : compareOutput(sample.output, result.printed);
+    report(mismatch === undefined, label, mismatch);
+  }
+
+  const core = await bundle(MINIMAL_CORE, { minify: true, metafile: true });
+  const coreBytes = gzipSync(core.text, { level: 9 }).length;
+  let effection = '';
+  try {
+    // effection's `main` reaches for node:process only when called; `run` never does.
+    const e = await bundle(MINIMAL_EFFECTION, { minify: true, external: ['node:*'] });
+    effection = `; effection ${(gzipSync(e.text, { level: 9 }).length / 1024).toFixed(1)} KB for the same program`;
+  } catch {
+    effection = '; effection is not installed, not compared';
+  }
+  const ran = await runInChromium(browser, core.text);
+  report(ran.errors.length === 0 && ran.printed === '1', 'the minimal run/spawn/sleep program runs minified in Chromium', [...ran.errors, ran.printed].join('\n'));
+  const within = coreBytes <= CORE_BUDGET_BYTES;
+  const biggest = Object.entries(core.metafile.outputs)[0][1].inputs;
+  const breakdown = Object.entries(biggest)
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, 12)
+    .map(([file, info]) => `${String(info.bytesInOutput).padStart(6)} B  ${file.replace(/^.*packages\//, '')}`)
+    .join('\n');
+  report(
+    within,
+    `size: a minimal run/spawn/sleep program with @coro/core is ${(coreBytes / 1024).toFixed(1)} KB minified + gzipped (budget ${(CORE_BUDGET_BYTES / 1024).toFixed(1)} KB)${effection}`,
+    within ? '' : `largest inputs (minified, before gzip):\n${breakdown}`,
+  );
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (failures > 0) {
+  console.error(`browser check: ${failures} failure(s) in ${seconds}s`);
+  process.exitCode = 1;
+} else {
+  console.log(`browser check: the README examples of core, greenlet and gevent run in Chromium; core's minimal program is within budget (${seconds}s)`);
+}

@@ -9,6 +9,8 @@ import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { PARK } from './operation.js';
 import { ACTIVE, DEAD, RawGreenlet, SCHEDULED } from './raw-greenlet.js';
 import { RootWaiter } from './root-waiter.js';
+import { Loop } from './loop.js';
+import type { PhaseName, PhaseWatcher } from './watchers.js';
 
 /**
  * Called on every switch into or out of a greenlet, after the transfer: `'switch'` when it
@@ -41,6 +43,21 @@ export interface HubOptions {
 
 
 /**
+ * Node's `process`, or `null` in a browser: the hub reads it only when present, so
+ * `@coro/gevent` (without `/monkey`) loads and runs where there is no `process`.
+ */
+const hostProcess: { stderr: ExceptionStream; once(event: 'beforeExit', fn: () => void): unknown; off(event: 'beforeExit', fn: () => void): unknown } | null =
+  typeof process === 'object' && process !== null && typeof process.once === 'function' && typeof process.stderr?.write === 'function' ? process : null;
+
+/** stderr in Node; `console.error` where there is no `process` (browsers). */
+function defaultExceptionStream(): ExceptionStream {
+  return hostProcess?.stderr ?? { write: (text: string) => console.error(text.replace(/\n+$/, '')) };
+}
+
+/** The largest delay a host timer takes (setTimeout's 32-bit limit). */
+const MAX_HOST_DELAY = 2 ** 31 - 1;
+
+/**
  * The hub: the greenlet that runs the event loop. Each iteration runs the queued callbacks in
  * FIFO order (within the switch-interval budget), then the due timers. Blocking calls register a
  * waker and switch here; greenlets whose parent is the hub come back here when they end.
@@ -70,7 +87,7 @@ export class Hub extends RawGreenlet {
   /** Whether greenlets record where they were started (see {@link HubOptions.spawnStacks}). */
   spawnStacks: boolean;
   /** Where {@link Hub.printException} writes; `null` silences the reports. */
-  exceptionStream: ExceptionStream | null = process.stderr;
+  exceptionStream: ExceptionStream | null = defaultExceptionStream();
   /** @internal the callback queue: (target, tag) pairs, two slots each, so queueing allocates nothing. */
   readonly queue = new RunQueue<Firable | number>(2048);
   /** @internal the timers. */
@@ -80,6 +97,12 @@ export class Hub extends RawGreenlet {
   private timersSet = 0;
   /** @internal operations outside the hub (bridged promises) that will wake a greenlet and keep the loop alive. */
   watchers = 0;
+  /** @internal active ref'd async watchers: work that may still come (unlike `watchers`, virtual time may pass). */
+  refWatchers = 0;
+  private prepareWatchers: PhaseWatcher[] = [];
+  private checkWatchers: PhaseWatcher[] = [];
+  private idleWatchers: PhaseWatcher[] = [];
+  private loopFacade: Loop | null = null;
   private tracer: HubTracer | null = null;
   // Node's AsyncLocalStorage, by its shape: importing its type would make this entry's .d.ts need @types/node.
   private storage: { run<R>(store: RawGreenlet, fn: () => R): R; exit<R>(fn: () => R): R } | null = null;
@@ -108,6 +131,35 @@ export class Hub extends RawGreenlet {
 
   override get name(): string {
     return 'Hub';
+  }
+
+  /**
+   * The event loop this hub runs: timer, prepare, check, idle and async watchers, and the
+   * callback queue (gevent's `hub.loop`).
+   *
+   * @example
+   * ```ts
+   * getHub().loop.timer(10).start(() => console.log('10 ms later'));
+   * ```
+   */
+  get loop(): Loop {
+    return (this.loopFacade ??= new Loop(this));
+  }
+
+  /** @internal the active watchers of one phase of the iteration. */
+  phaseWatchers(phase: PhaseName): PhaseWatcher[] {
+    return phase === 'prepare' ? this.prepareWatchers : phase === 'check' ? this.checkWatchers : this.idleWatchers;
+  }
+
+  /** @internal new work from outside a hub callback: start or wake the driver. */
+  wakeLoop(): void {
+    if (!this.inLoop) this.poke();
+  }
+
+  /** Fire a snapshot of `list` (a watcher may stop itself or start others). */
+  private runPhase(list: PhaseWatcher[]): void {
+    if (list.length === 1) list[0]!.fire();
+    else for (const w of list.slice()) if (w.active) w.fire();
   }
 
   /**
@@ -372,7 +424,7 @@ export class Hub extends RawGreenlet {
     try {
       this.handleError(context, error);
     } catch (handlerError) {
-      process.stderr.write(`Error in hub.handleError: ${handlerError instanceof Error ? handlerError.stack : String(handlerError)}\n`);
+      defaultExceptionStream().write(`Error in hub.handleError: ${handlerError instanceof Error ? handlerError.stack : String(handlerError)}\n`);
     }
   }
 
@@ -436,6 +488,7 @@ export class Hub extends RawGreenlet {
     const queue = this.queue;
     try {
       for (;;) {
+        if (this.prepareWatchers.length !== 0) this.runPhase(this.prepareWatchers);
         let n = 0;
         while (queue.length > 0) {
           const target = queue.shift() as Firable;
@@ -447,6 +500,7 @@ export class Hub extends RawGreenlet {
             if (performance.now() - start >= budget) break;
           }
         }
+        if (this.checkWatchers.length !== 0) this.runPhase(this.checkWatchers);
         this.runDueTimers();
         if (queue.length === 0 || performance.now() - start >= budget) break;
       }
@@ -464,7 +518,12 @@ export class Hub extends RawGreenlet {
     const limit = this.timersSet;
     for (let t = timers.peek(); t !== undefined && t.deadline <= now && t.seq < limit; t = timers.peek()) {
       timers.pop();
-      t.callback();
+      try {
+        t.callback();
+      } catch (error) {
+        // Nothing a timer runs may stop the loop: report it as gevent reports a failing callback.
+        this.reportError(this, error);
+      }
     }
   }
 
@@ -489,10 +548,14 @@ export class Hub extends RawGreenlet {
           for (const g of this.idlers.splice(0)) this.wake(g, g.epoch, undefined);
           continue;
         }
+        if (this.idleWatchers.length > 0) {
+          await this.runIdleWatchers();
+          continue;
+        }
         const next = this.timers.peek();
         // Timers core operations set on a virtual clock (core's sleep inside a greenlet) count too.
         const clockDeadline = this.virtual ? (this.clock as VirtualClock).nextDeadline() : undefined;
-        const canWake = this.refTimers > 0 || this.watchers > 0 || clockDeadline !== undefined;
+        const canWake = this.refTimers > 0 || this.watchers > 0 || this.refWatchers > 0 || clockDeadline !== undefined;
         if (!canWake && this.joiners.length > 0) {
           for (const g of this.joiners.splice(0)) this.wake(g, g.epoch, true);
           continue;
@@ -513,7 +576,7 @@ export class Hub extends RawGreenlet {
           else await this.waitForWork(next?.deadline ?? null, false);
           continue;
         }
-        await this.waitForWork(next?.deadline ?? null, !canWake);
+        await this.waitForWork(next?.deadline ?? null, !canWake && hostProcess !== null);
         if (this.exitRequested) {
           this.exitRequested = false;
           if (this.queue.length === 0 && this.refTimers === 0 && this.watchers === 0) this.raiseLoopExit();
@@ -523,6 +586,29 @@ export class Hub extends RawGreenlet {
       this.driving = false;
       this.wakeDriver = null;
     }
+  }
+
+  /**
+   * Nothing else is runnable: run the idle watchers. While one stays active the loop never waits:
+   * it gives Node a turn and comes back (on a virtual clock, time jumps to the next timer first).
+   */
+  private async runIdleWatchers(): Promise<void> {
+    const outside = this.current;
+    this.current = this;
+    this.inLoop = true;
+    try {
+      this.runPhase(this.idleWatchers);
+    } finally {
+      this.inLoop = false;
+      this.current = outside;
+    }
+    if (this.idleWatchers.length === 0 || this.queue.length > 0) return;
+    const next = this.timers.peek();
+    if (this.virtual && next !== undefined && next.deadline !== Infinity) {
+      const clock = this.clock as VirtualClock;
+      if (clock.autoAdvance && !clock.held) clock.advanceTo(Math.max(next.deadline, clock.now()));
+    }
+    await nextMacrotask();
   }
 
   /** Wait for a poke, the deadline, or (when nothing the hub knows of can wake the roots) the process's beforeExit. */
@@ -536,12 +622,17 @@ export class Hub extends RawGreenlet {
       const done = (): void => {
         this.wakeDriver = null;
         if (handle !== null) this.clock.clearTimer(handle);
-        if (watchExit) process.off('beforeExit', onExit);
+        if (watchExit) hostProcess!.off('beforeExit', onExit);
         resolve();
       };
       this.wakeDriver = done;
-      if (deadline !== null) handle = this.clock.setTimer(Math.max(0, deadline - this.clock.now()), done, { ref: this.refTimers > 0 || this.watchers > 0 });
-      if (watchExit) process.once('beforeExit', onExit);
+      // An Infinity deadline (sleep(Infinity)) arms no host timer; a far one is capped at the host's
+      // largest delay (2^31 - 1 ms; beyond it Node fires at once, a busy loop) and re-armed on waking.
+      if (deadline !== null && deadline !== Infinity) {
+        const delay = Math.min(Math.max(0, deadline - this.clock.now()), MAX_HOST_DELAY);
+        handle = this.clock.setTimer(delay, done, { ref: this.refTimers > 0 || this.watchers > 0 });
+      }
+      if (watchExit) hostProcess!.once('beforeExit', onExit);
     });
   }
 

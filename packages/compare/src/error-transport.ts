@@ -28,25 +28,54 @@ function cloneable(value: unknown): boolean {
   }
 }
 
-/** Turn anything thrown into data that survives structured cloning. */
+/** `read()`, or `fallback` when reading throws (a getter that throws must not kill the worker). */
+function attempt<T>(read: () => T, fallback: (error: unknown) => T): T {
+  try {
+    return read();
+  } catch (error) {
+    return fallback(error);
+  }
+}
+
+/** Text for any value, even one whose `toString` throws or that has no prototype at all. */
+export function printable(value: unknown): string {
+  return attempt(
+    () => String(value),
+    () => attempt(() => Object.prototype.toString.call(value), () => '[unprintable value]'),
+  );
+}
+
+/**
+ * Turn anything thrown into data that survives structured cloning. Never throws: a value that can
+ * be neither cloned nor printed still travels, as the most faithful text that can be made of it.
+ */
 export function sendError(thrown: unknown, depth = 0): SentError {
-  if (!(thrown instanceof Error) || depth > 8) {
-    return { kind: 'value', value: cloneable(thrown) ? thrown : String(thrown) };
+  if (!attempt(() => thrown instanceof Error, () => false) || depth > 8) {
+    return { kind: 'value', value: cloneable(thrown) ? thrown : printable(thrown) };
   }
+  const error = thrown as Error & Record<string, unknown>;
   const props: Record<string, unknown> = {};
-  for (const key of Object.keys(thrown)) {
+  for (const key of attempt(() => Object.keys(error), () => [])) {
     if (reserved.has(key)) continue;
-    const value = (thrown as unknown as Record<string, unknown>)[key];
-    props[key] = cloneable(value) ? value : String(value);
+    const value = attempt(
+      () => error[key],
+      (why) => `[getter threw: ${printable(why)}]`,
+    );
+    props[key] = cloneable(value) ? value : printable(value);
   }
+  const text = (read: () => unknown, what: string) => attempt(() => printable(read()), (why) => `[${what} getter threw: ${printable(why)}]`);
+  const stack = attempt(
+    () => error.stack,
+    () => undefined,
+  );
   return {
     kind: 'error',
-    className: thrown.constructor.name || 'Error',
-    name: thrown.name,
-    message: thrown.message,
-    stack: thrown.stack,
-    ...('cause' in thrown ? { cause: sendError(thrown.cause, depth + 1) } : {}),
-    ...(thrown instanceof AggregateError ? { errors: (thrown.errors as unknown[]).map((e) => sendError(e, depth + 1)) } : {}),
+    className: attempt(() => printable(error.constructor.name) || 'Error', () => 'Error'),
+    name: text(() => error.name, 'name'),
+    message: text(() => error.message, 'message'),
+    stack: typeof stack === 'string' ? stack : undefined,
+    ...(attempt(() => 'cause' in error, () => false) ? { cause: sendError(attempt(() => error.cause, (why) => why), depth + 1) } : {}),
+    ...(error instanceof AggregateError ? { errors: attempt(() => [...(error.errors as unknown[])], () => []).map((e) => sendError(e, depth + 1)) } : {}),
     props,
   };
 }

@@ -1,5 +1,7 @@
+import { EventEmitter } from 'node:events';
 import type { Executor, MapOptions, TaskRef, TaskResult } from '@coro/core';
-import { taskProblem } from './check-task.js';
+import { resolveTaskModule } from './check-task.js';
+import { printable } from './error-transport.js';
 import { JobAborted } from './errors.js';
 import { Pool, type Job, type PoolStats } from './pool.js';
 import type { ResolvedPoolOptions } from './pool-options.js';
@@ -8,32 +10,74 @@ import type { UnitFactory } from './unit.js';
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
+ * The events of a {@link PoolExecutor}: `'drain'` when `needsDrain` turns false again, and
+ * `'error'` for an error that surfaced in a worker after its job had settled (a floating
+ * rejection); it fails no job. Without an `'error'` listener it is printed as a process warning.
+ *
+ * @example
+ * ```ts
+ * executor.on('error', (error, task) => console.error(`after ${task}:`, error));
+ * ```
+ */
+export interface PoolExecutorEvents {
+  drain: [];
+  error: [error: unknown, task: string];
+}
+
+/**
  * What {@link ThreadExecutor} and {@link ProcessExecutor} share: the `Executor` (from @coro/core) interface
- * on top of a pool of workers, plus `destroy()` and live counts.
+ * on top of a pool of workers, plus `destroy()`, statistics, back-pressure (`needsDrain` and the
+ * `'drain'` event) and the `'error'` event for errors that surface after their job settled.
  *
  * @example
  * ```ts
  * async function work(executor: PoolExecutor) {
  *   const n = await executor.submit(countPrimes, 100_000);
- *   console.log(executor.stats); // { workers: 1, busy: 0, queued: 0, state: 'open' }
+ *   console.log(executor.stats.completed, executor.stats.runTime.p50); // 1 12.3
  *   await executor.close();
  * }
  * ```
  */
-export abstract class PoolExecutor implements Executor {
+export abstract class PoolExecutor extends EventEmitter<PoolExecutorEvents> implements Executor {
   private readonly pool: Pool;
   /** The name given in the options, or the class name. */
   readonly name: string;
 
   /** @internal */
   protected constructor(options: ResolvedPoolOptions, units: UnitFactory, unitName: string) {
+    super();
     this.name = options.name;
-    this.pool = new Pool(options, units, unitName);
+    this.pool = new Pool(options, units, unitName, {
+      late: (error, task) => {
+        if (this.listenerCount('error') > 0) this.emit('error', error, task);
+        else process.emitWarning(`${this.name}: after ${task} settled, its ${unitName} reported an error no job handled: ${printable(error)}`, 'CoroCompareWarning');
+      },
+      drain: () => this.emit('drain'),
+    });
   }
 
-  /** How many workers exist, how many are busy, how many jobs wait, and whether the executor is open. */
+  /**
+   * How many workers exist, how many are busy, how many jobs wait, whether the executor is open,
+   * and how recent jobs went: completed count, run and wait time percentiles, utilization.
+   */
   get stats(): PoolStats {
     return this.pool.stats;
+  }
+
+  /**
+   * True when the queue holds `maxQueue` jobs (or, with an unbounded queue, one waiting job per
+   * worker): a producer should wait for the `'drain'` event before submitting more.
+   *
+   * @example
+   * ```ts
+   * for (const input of inputs) {
+   *   if (executor.needsDrain) await once(executor, 'drain');
+   *   results.push(executor.submit(work, input));
+   * }
+   * ```
+   */
+  get needsDrain(): boolean {
+    return this.pool.needsDrain;
   }
 
   /**
@@ -44,10 +88,10 @@ export abstract class PoolExecutor implements Executor {
    * @typeParam F - the task function's type.
    */
   submit<F extends (...args: any[]) => any>(task: TaskRef<F>, ...args: Parameters<F>): Promise<TaskResult<F>> {
-    const problem = taskProblem(`${this.name}.submit`, task);
-    if (problem) return Promise.reject(problem);
+    const module = resolveTaskModule(`${this.name}.submit`, task);
+    if (typeof module !== 'string') return Promise.reject(module);
     const { signal, transfer } = task.options;
-    return this.pool.enqueue(task.module, task.exportName, args, transfer, signal).promise as Promise<TaskResult<F>>;
+    return this.pool.enqueue(module, task.exportName, args, transfer, signal).promise as Promise<TaskResult<F>>;
   }
 
   /**
@@ -57,8 +101,8 @@ export abstract class PoolExecutor implements Executor {
    * @typeParam F - the task function's type.
    */
   async map<F extends (input: any) => any>(task: TaskRef<F>, inputs: Iterable<Parameters<F>[0]>, options: MapOptions = {}): Promise<TaskResult<F>[]> {
-    const problem = taskProblem(`${this.name}.map`, task);
-    if (problem) throw problem;
+    const module = resolveTaskModule(`${this.name}.map`, task);
+    if (typeof module !== 'string') throw module;
     const { signal } = options;
     if (signal?.aborted) throw new JobAborted('queued', signal.reason);
     const jobs: Job[] = [];
@@ -73,7 +117,7 @@ export abstract class PoolExecutor implements Executor {
     try {
       const promises: Promise<unknown>[] = [];
       for (const input of inputs) {
-        const { job, promise } = this.pool.enqueue(task.module, task.exportName, [input], task.options.transfer, task.options.signal);
+        const { job, promise } = this.pool.enqueue(module, task.exportName, [input], task.options.transfer, task.options.signal);
         if (job) jobs.push(job);
         promises.push(promise);
       }
@@ -90,7 +134,12 @@ export abstract class PoolExecutor implements Executor {
     }
   }
 
-  /** Stop accepting jobs, let queued and running jobs finish, then end every worker (killing any that will not leave within `terminateTimeout`). */
+  /**
+   * Stop accepting jobs, let queued and running jobs finish, then end every worker. Bounded by
+   * `terminateTimeout`: a job still running that long after `close()` (or after its start, if it
+   * starts later) rejects with `ExecutorClosed` and its worker is ended; a worker that will not
+   * leave within it is killed.
+   */
   close(): Promise<void> {
     return this.pool.close();
   }
@@ -107,7 +156,7 @@ export abstract class PoolExecutor implements Executor {
 
   /** @internal */
   [inspect](): string {
-    const { workers, busy, queued, state } = this.stats;
+    const { workers, busy, queued, state } = this.pool.stats;
     return `${this.constructor.name} <${this.name}> { ${state}, workers: ${workers}, busy: ${busy}, queued: ${queued} }`;
   }
 }

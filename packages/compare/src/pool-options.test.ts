@@ -10,6 +10,7 @@ describe('pool options', () => {
       idleTimeout: Infinity,
       abortGrace: 0,
       terminateTimeout: 1000,
+      loadTimeout: 10_000,
       maxJobsPerWorker: Infinity,
       maxMemoryPerWorker: Infinity,
       name: 'ThreadExecutor',
@@ -23,6 +24,28 @@ describe('pool options', () => {
     expect(() => resolvePoolOptions('ProcessExecutor', { abortGrace: -1 })).toThrow(/options\.abortGrace must be a number >= 0/);
     expect(() => resolvePoolOptions('ProcessExecutor', { maxJobsPerWorker: 0 })).toThrow(/options\.maxJobsPerWorker/);
     expect(() => resolvePoolOptions('ProcessExecutor', { idleTimeout: Number.NaN })).toThrow(/options\.idleTimeout/);
+  });
+
+  it('rejects unknown options, naming the known ones (new ThreadExecutor({ bogus: 1 }))', () => {
+    expect(() => resolvePoolOptions('ThreadExecutor', { bogus: 1 } as never, ['env'])).toThrow(
+      new TypeError(
+        'ThreadExecutor: unknown option "bogus"; the options are size, maxQueue, idleTimeout, abortGrace, terminateTimeout, loadTimeout, maxJobsPerWorker, maxMemoryPerWorker, name, env',
+      ),
+    );
+    expect(resolvePoolOptions('ThreadExecutor', { env: {} } as never, ['env']).size).toBeGreaterThan(0);
+  });
+
+  it("shows a string option as a string (size: '2' is not 2)", () => {
+    expect(() => resolvePoolOptions('ThreadExecutor', { size: '2' } as never)).toThrow(new TypeError("ThreadExecutor: options.size must be an integer >= 1, got '2' (a string)"));
+    expect(() => resolvePoolOptions('ThreadExecutor', { maxQueue: '100' } as never)).toThrow(
+      new TypeError("ThreadExecutor: options.maxQueue must be an integer >= 0 (or Infinity), got '100' (a string)"),
+    );
+    expect(() => resolvePoolOptions('ThreadExecutor', { name: 7 } as never)).toThrow(new TypeError('ThreadExecutor: options.name must be a string, got 7'));
+  });
+
+  it('accepts Infinity for every duration (never)', () => {
+    const resolved = resolvePoolOptions('ProcessExecutor', { idleTimeout: Infinity, abortGrace: Infinity, terminateTimeout: Infinity, loadTimeout: Infinity });
+    expect([resolved.idleTimeout, resolved.abortGrace, resolved.terminateTimeout, resolved.loadTimeout]).toEqual([Infinity, Infinity, Infinity, Infinity]);
   });
 
   it('rejects options that are not an object', () => {

@@ -1,8 +1,10 @@
 import { ExecutorClosed, JobAborted, QueueFull, WorkerCrashed } from './errors.js';
 import { receiveError, type SentError } from './error-transport.js';
 import { JobQueue } from './job-queue.js';
+import { Samples, type Percentiles } from './job-stats.js';
+import { setLongTimeout, type LongTimer } from './long-timer.js';
 import type { ResolvedPoolOptions } from './pool-options.js';
-import { ABORT, DONE, RUN, type FromWorker } from './protocol.js';
+import { ABORT, DONE, LATE, RUN, SKIPPED, type FromWorker } from './protocol.js';
 import type { Unit, UnitFactory } from './unit.js';
 
 /** One submitted job, from `submit` until it settles (exactly once: `settled` guards it). */
@@ -18,8 +20,12 @@ export interface Job {
   worker: PoolWorker | undefined;
   settled: boolean;
   aborting: boolean;
-  abortTimer: NodeJS.Timeout | undefined;
+  abortTimer: LongTimer | undefined;
   onAbort: (() => void) | undefined;
+  /** performance.now() when submitted, then when it started on a worker (for wait and run times). */
+  time: number;
+  /** Armed once the executor is closing: the job's `terminateTimeout`. */
+  closeTimer: LongTimer | undefined;
 }
 
 interface PoolWorker {
@@ -32,11 +38,12 @@ interface PoolWorker {
 }
 
 /**
- * What a pool executor counts right now.
+ * What a pool executor counts right now, and how its recent jobs went.
  *
  * @example
  * ```ts
- * const { workers, busy, queued, state }: PoolStats = executor.stats;
+ * const { workers, busy, queued, state, completed, utilization, runTime, waitTime }: PoolStats = executor.stats;
+ * console.log(`p99 run ${runTime.p99.toFixed(1)} ms, p99 wait ${waitTime.p99.toFixed(1)} ms`);
  * ```
  */
 export interface PoolStats {
@@ -44,10 +51,26 @@ export interface PoolStats {
   workers: number;
   /** Workers running a job. */
   busy: number;
-  /** Jobs waiting for a worker. */
+  /** Jobs waiting for a worker (the queue size). */
   queued: number;
   /** `'closing'` after `close()` until every job has settled. */
   state: 'open' | 'closing' | 'closed';
+  /** Jobs that ran on a worker and settled (with a value or an error) since the executor was made. */
+  completed: number;
+  /** Time a job ran on its worker, in ms, over the last 1024 jobs that ran. */
+  runTime: Percentiles;
+  /** Time a job waited in the queue before a worker took it, in ms, over the last 1024 jobs that started. */
+  waitTime: Percentiles;
+  /** Share of the pool's capacity (`size` workers since the executor was made) spent running jobs, 0 to 1. */
+  utilization: number;
+}
+
+/** What a pool tells its executor: a late error from a worker, and back-pressure easing. */
+export interface PoolEvents {
+  /** An error surfaced in a worker after its job settled (a floating rejection); `task` names the job that ran last. */
+  late(error: unknown, task: string): void;
+  /** `needsDrain` went from true to false. */
+  drain(): void;
 }
 
 /**
@@ -66,19 +89,54 @@ export class Pool {
   private state: PoolStats['state'] = 'open';
   private closed: Promise<void> | undefined;
   private onDrained: (() => void) | undefined;
-  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: LongTimer | undefined;
   private releaseScheduled = false;
+  private readonly runTimes = new Samples();
+  private readonly waitTimes = new Samples();
+  private completed = 0;
+  private busyMs = 0;
+  private readonly createdAt = performance.now();
+  /** Whether `needsDrain` was true when last looked at, so 'drain' is reported once per episode. */
+  private draining = false;
+  /** Queue length at which a producer should wait for 'drain': `maxQueue`, or one waiting job per worker. */
+  private readonly highWater: number;
 
   constructor(
     private readonly options: ResolvedPoolOptions,
     private readonly startUnit: UnitFactory,
     private readonly unitName: string,
-  ) {}
+    private readonly events: PoolEvents,
+  ) {
+    this.highWater = options.maxQueue === Infinity ? options.size : Math.max(1, options.maxQueue);
+  }
 
   get stats(): PoolStats {
     let busy = 0;
-    for (const worker of this.workers) if (worker.job) busy++;
-    return { workers: this.workers.size, busy, queued: this.queued, state: this.state };
+    let running = 0;
+    const now = performance.now();
+    for (const worker of this.workers) {
+      if (!worker.job) continue;
+      busy++;
+      running += now - worker.job.time;
+    }
+    const capacity = (now - this.createdAt) * this.options.size;
+    return {
+      workers: this.workers.size,
+      busy,
+      queued: this.queued,
+      state: this.state,
+      completed: this.completed,
+      runTime: this.runTimes.percentiles(),
+      waitTime: this.waitTimes.percentiles(),
+      utilization: capacity > 0 ? Math.min(1, (this.busyMs + running) / capacity) : 0,
+    };
+  }
+
+  /** Whether a producer should wait for the 'drain' event before submitting more: the queue holds `maxQueue` jobs (or, unbounded, one per worker). */
+  get needsDrain(): boolean {
+    const needs = this.queued >= this.highWater;
+    if (needs) this.draining = true;
+    return needs;
   }
 
   /** Jobs waiting for a worker (not counting aborted ones still in the queue). */
@@ -94,7 +152,23 @@ export class Pool {
     if (!worker && this.queued >= this.options.maxQueue) return { promise: Promise.reject(new QueueFull(this.options.maxQueue)) };
     let job!: Job;
     const promise = new Promise<unknown>((resolve, reject) => {
-      job = { id: this.nextId++, module, exportName, args, transfer, signal, resolve, reject, worker: undefined, settled: false, aborting: false, abortTimer: undefined, onAbort: undefined };
+      job = {
+        id: this.nextId++,
+        module,
+        exportName,
+        args,
+        transfer,
+        signal,
+        resolve,
+        reject,
+        worker: undefined,
+        settled: false,
+        aborting: false,
+        abortTimer: undefined,
+        onAbort: undefined,
+        time: performance.now(),
+        closeTimer: undefined,
+      };
     });
     if (signal) {
       job.onAbort = () => this.abort(job, signal.reason);
@@ -104,6 +178,7 @@ export class Pool {
       if (!this.dispatch(worker, job)) this.next(worker);
     } else {
       this.queue.push(job);
+      if (!this.draining && this.queued >= this.highWater) this.draining = true;
     }
     return { job, promise };
   }
@@ -118,19 +193,25 @@ export class Pool {
     } else if (this.options.abortGrace > 0 && !job.aborting) {
       job.aborting = true;
       worker.unit.post([ABORT, job.id]);
-      job.abortTimer = setTimeout(() => this.abortHard(job, reason), this.options.abortGrace);
+      job.abortTimer = setLongTimeout(() => this.abortHard(job, reason), this.options.abortGrace);
     } else {
       this.abortHard(job, reason);
     }
   }
 
+  /**
+   * Let queued and running jobs finish, then end every worker. A job gets `terminateTimeout` ms
+   * from `close()` (or from its start, if it starts later) to settle; past that it is rejected
+   * with ExecutorClosed and its worker ended, so close() never waits on a job that never settles.
+   */
   close(): Promise<void> {
     if (this.closed) return this.closed;
     this.state = 'closing';
+    for (const worker of this.workers) if (worker.job) this.armCloseTimer(worker.job);
     this.closed = (async () => {
-      if (this.queued > 0 || this.stats.busy > 0) await new Promise<void>((resolve) => (this.onDrained = resolve));
+      if (this.queued > 0 || this.busyCount() > 0) await new Promise<void>((resolve) => (this.onDrained = resolve));
       this.state = 'closed';
-      clearTimeout(this.sweepTimer);
+      this.sweepTimer?.clear();
       for (const worker of this.workers) this.retire(worker, false);
       while (this.stopping.size > 0) await Promise.all(this.stopping);
     })();
@@ -140,7 +221,7 @@ export class Pool {
   async destroy(): Promise<void> {
     const error = (started: boolean) => new ExecutorClosed(`${this.options.name} was destroyed ${started ? 'while this job ran' : 'before this job started'}`);
     this.state = 'closed';
-    clearTimeout(this.sweepTimer);
+    this.sweepTimer?.clear();
     for (const job of this.queue.drain()) this.fail(job, error(false));
     this.abortedInQueue = 0;
     for (const worker of this.workers) {
@@ -150,6 +231,25 @@ export class Pool {
     this.onDrained?.();
     while (this.stopping.size > 0) await Promise.all(this.stopping);
     await this.closed;
+  }
+
+  private busyCount(): number {
+    let busy = 0;
+    for (const worker of this.workers) if (worker.job) busy++;
+    return busy;
+  }
+
+  private armCloseTimer(job: Job): void {
+    const limit = this.options.terminateTimeout;
+    job.closeTimer = setLongTimeout(() => {
+      const worker = job.worker;
+      if (job.settled || !worker) return;
+      worker.job = job.worker = undefined;
+      this.fail(job, new ExecutorClosed(`${this.options.name} was closed and ${job.exportName} did not finish within terminateTimeout (${limit} ms); its ${this.unitName} was ended`));
+      this.retire(worker, true);
+      this.refill();
+      this.checkDrained();
+    }, limit);
   }
 
   private spawn(): PoolWorker {
@@ -166,6 +266,10 @@ export class Pool {
   private dispatch(worker: PoolWorker, job: Job): boolean {
     worker.job = job;
     job.worker = worker;
+    const now = performance.now();
+    this.waitTimes.add(now - job.time);
+    job.time = now;
+    if (this.state === 'closing') this.armCloseTimer(job);
     worker.unit.hold(true);
     try {
       worker.unit.post([RUN, job.id, job.module, job.exportName, job.args], job.transfer);
@@ -182,8 +286,12 @@ export class Pool {
   private next(worker: PoolWorker): void {
     for (let job = this.queue.shift(); job; job = this.queue.shift()) {
       if (job.settled) this.abortedInQueue--;
-      else if (this.dispatch(worker, job)) return;
+      else if (this.dispatch(worker, job)) {
+        if (this.draining && this.queued < this.highWater) this.drained();
+        return;
+      }
     }
+    if (this.draining) this.drained();
     worker.idleSince = performance.now();
     this.idle.push(worker);
     this.releaseIdleSoon();
@@ -191,11 +299,29 @@ export class Pool {
     this.checkDrained();
   }
 
+  private drained(): void {
+    this.draining = false;
+    this.events.drain();
+  }
+
   private onMessage(worker: PoolWorker, message: FromWorker): void {
+    if (message[0] === LATE) {
+      this.events.late(receiveError(message[1]), message[2]);
+      return;
+    }
     const job = worker.job;
     if (!job || job.id !== message[1]) return; // a late reply for a job already aborted
     worker.job = job.worker = undefined;
+    if (message[0] === SKIPPED) {
+      this.fail(job, new JobAborted('queued', job.signal?.reason));
+      this.next(worker);
+      return;
+    }
     worker.jobsRun++;
+    this.completed++;
+    const ran = performance.now() - job.time;
+    this.runTimes.add(ran);
+    this.busyMs += ran;
     if (message[0] === DONE) this.succeed(job, message[2]);
     else this.fail(job, receiveError(message[2] as SentError));
     const overMemory = (message[3] ?? 0) > this.options.maxMemoryPerWorker;
@@ -266,13 +392,14 @@ export class Pool {
     if (job.settled) return false;
     job.settled = true;
     if (job.onAbort) job.signal!.removeEventListener('abort', job.onAbort);
-    if (job.abortTimer) clearTimeout(job.abortTimer);
+    job.abortTimer?.clear();
+    job.closeTimer?.clear();
     if (this.state === 'closing') queueMicrotask(() => this.checkDrained());
     return true;
   }
 
   private checkDrained(): void {
-    if (this.onDrained && this.queued === 0 && this.stats.busy === 0) {
+    if (this.onDrained && this.queued === 0 && this.busyCount() === 0) {
       const drained = this.onDrained;
       this.onDrained = undefined;
       drained();
@@ -295,7 +422,7 @@ export class Pool {
 
   private sweepSoon(delay: number): void {
     if (this.sweepTimer) return;
-    this.sweepTimer = setTimeout(() => {
+    this.sweepTimer = setLongTimeout(() => {
       this.sweepTimer = undefined;
       const now = performance.now();
       let soonest = Infinity;
@@ -305,7 +432,6 @@ export class Pool {
         else soonest = Math.min(soonest, this.options.idleTimeout - idleFor);
       }
       if (soonest !== Infinity) this.sweepSoon(soonest);
-    }, delay);
-    this.sweepTimer.unref();
+    }, delay, true);
   }
 }

@@ -34,13 +34,14 @@ export interface ProcessExecutorOptions extends PoolOptions {
  */
 export class ProcessExecutor extends PoolExecutor {
   constructor(options: ProcessExecutorOptions = {}) {
-    const resolved = resolvePoolOptions('ProcessExecutor', options);
+    const resolved = resolvePoolOptions('ProcessExecutor', options, ['execArgv', 'env']);
     super(
       resolved,
       processUnits({
         setup: {
           ...(resolved.maxMemoryPerWorker === Infinity ? {} : { reportMemory: 'rss' as const }),
           ...(resolved.abortGrace > 0 ? { gracefulAbort: true as const } : {}),
+          ...(resolved.loadTimeout === Infinity ? {} : { loadTimeout: resolved.loadTimeout }),
         },
         ...(options.execArgv ? { execArgv: options.execArgv } : {}),
         ...(options.env ? { env: options.env } : {}),

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { receiveError } from './error-transport.js';
+import { setLongTimeout } from './long-timer.js';
 import { FATAL, type FromWorker, type WorkerSetup } from './protocol.js';
 import type { Unit, UnitEvents, UnitFactory } from './unit.js';
 
@@ -55,11 +56,11 @@ export function processUnits(options: ProcessUnitOptions): UnitFactory {
       async stop(timeout) {
         if (child.exitCode !== null || child.signalCode !== null) return gone;
         child.ref(); // an idle child is unref'd: without this the parent could exit before 'exit' arrives
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+        const timer = setLongTimeout(() => child.kill('SIGKILL'), timeout);
         if (child.connected) child.disconnect();
         else child.kill('SIGTERM');
         await gone;
-        clearTimeout(timer);
+        timer.clear();
       },
       async kill() {
         child.ref();

@@ -37,13 +37,14 @@ export interface ThreadExecutorOptions extends PoolOptions {
  */
 export class ThreadExecutor extends PoolExecutor {
   constructor(options: ThreadExecutorOptions = {}) {
-    const resolved = resolvePoolOptions('ThreadExecutor', options);
+    const resolved = resolvePoolOptions('ThreadExecutor', options, ['resourceLimits', 'execArgv', 'env']);
     super(
       resolved,
       threadUnits({
         setup: {
           ...(resolved.maxMemoryPerWorker === Infinity ? {} : { reportMemory: 'heap' as const }),
           ...(resolved.abortGrace > 0 ? { gracefulAbort: true as const } : {}),
+          ...(resolved.loadTimeout === Infinity ? {} : { loadTimeout: resolved.loadTimeout }),
         },
         ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
         ...(options.execArgv ? { execArgv: options.execArgv } : {}),

@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { setLongTimeout, type LongTimer } from './long-timer.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
 import type { Unit, UnitEvents, UnitFactory } from './unit.js';
 
@@ -45,15 +46,15 @@ export function threadUnits(options: ThreadUnitOptions): UnitFactory {
         // A worker thread has no "please leave" short of terminate(); the timeout guards a
         // terminate that never completes (a thread stuck in native code), so close() cannot hang.
         worker.ref(); // an idle worker is unref'd: without this the parent could exit before 'exit' arrives
-        let timer: NodeJS.Timeout | undefined;
+        let timer: LongTimer | undefined;
         const late = new Promise<void>((resolve) => {
-          timer = setTimeout(() => {
+          timer = setLongTimeout(() => {
             worker.unref();
             resolve();
           }, timeout);
         });
         await Promise.race([worker.terminate().then(() => gone), late]);
-        clearTimeout(timer);
+        timer?.clear();
       },
       async kill() {
         worker.ref();

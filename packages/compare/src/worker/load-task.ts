@@ -14,8 +14,11 @@ let tsxRegistered: Promise<void> | undefined;
 function registerTsx(moduleUrl: string): Promise<void> {
   tsxRegistered ??= (async () => {
     if ((process.features as { typescript?: unknown }).typescript) return;
+    // Started under tsx (`npx tsx main.ts`): workers inherit its loader through execArgv.
+    if (process.execArgv.some((arg) => /[\\/]tsx[\\/]/.test(arg))) return;
     let manifest: string | undefined;
-    for (const base of [moduleUrl, import.meta.url]) {
+    const main = process.argv[1] ? [pathToFileURL(process.argv[1]).href] : [];
+    for (const base of [moduleUrl, ...main, import.meta.url]) {
       try {
         manifest = createRequire(base).resolve('tsx/package.json');
         break;
@@ -35,13 +38,38 @@ function registerTsx(moduleUrl: string): Promise<void> {
 
 const cache = new Map<string, TaskFunction>();
 
-/** The exported function `exportName` of `moduleUrl`, imported once per worker. */
-export async function loadTask(moduleUrl: string, exportName: string): Promise<TaskFunction> {
+/** Import `moduleUrl`, failing with an error that names the module and the task, within `timeout` ms. */
+async function importModule(moduleUrl: string, exportName: string, timeout: number): Promise<Record<string, unknown>> {
+  const what = `task module ${moduleUrl} (task "${exportName}")`;
+  let timer: NodeJS.Timeout | undefined;
+  const late =
+    timeout === Infinity
+      ? new Promise<never>(() => {})
+      : new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`${what} did not finish loading within ${timeout} ms (loadTimeout): does a top-level await never settle?`)),
+            Math.min(timeout, 2 ** 31 - 1),
+          );
+        });
+  try {
+    return (await Promise.race([import(moduleUrl), late])) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(what)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    const Class = error instanceof SyntaxError ? SyntaxError : Error;
+    throw new Class(`${what} could not be loaded: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The exported function `exportName` of `moduleUrl`, imported once per worker (within `timeout` ms). */
+export async function loadTask(moduleUrl: string, exportName: string, timeout = Infinity): Promise<TaskFunction> {
   const key = `${moduleUrl}#${exportName}`;
   const cached = cache.get(key);
   if (cached) return cached;
   if (typeScriptFile.test(new URL(moduleUrl).pathname)) await registerTsx(moduleUrl);
-  const mod = (await import(moduleUrl)) as Record<string, unknown>;
+  const mod = await importModule(moduleUrl, exportName, timeout);
   const fn = mod[exportName];
   if (typeof fn !== 'function') {
     const exported = Object.keys(mod).filter((k) => typeof mod[k] === 'function');

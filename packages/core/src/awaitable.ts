@@ -29,7 +29,7 @@ import { createTask } from './spawn.js';
  *
  * @typeParam T - what `yield*` and `await` evaluate to.
  */
-export type AwaitableOperation<T> = Operation<T> & PromiseLike<T>;
+export interface AwaitableOperation<T> extends Operation<T>, PromiseLike<T> {}
 
 // An operation awaited twice runs once, as a promise would: the run is remembered per operation.
 const runs = new WeakMap<object, Promise<unknown>>();

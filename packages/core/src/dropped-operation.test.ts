@@ -44,4 +44,20 @@ describe('a dropped Operation', () => {
     });
     expect(result).toBe('fine');
   });
+
+  it('points its stack at the line that created it when the scheduler traces spawns', async () => {
+    const traced = new Scheduler({ clock: new VirtualClock(), traceSpawns: true });
+    const error = await traced
+      .spawn(function* forgetful() {
+        sleep(100); // eslint-disable-line coro/no-dropped-operation -- the mistake under test
+        yield* sleep(1);
+      })
+      .then(() => undefined, (e: unknown) => e as Error);
+    const lines = error!.stack!.split('\n');
+    expect(lines[0]).toMatch(/^TypeError: sleep\(100\) was created but never started/);
+    expect(lines[1]).toBe('    sleep(100) was created:');
+    // The first frame outside core's own files is the user's line (the generator `forgetful`).
+    const userFrame = lines.slice(2).find((l) => !/[\\/](sleep|suspend-operation|dropped-operation)\.ts/.test(l));
+    expect(userFrame).toMatch(/forgetful .*dropped-operation\.test\.ts:\d+:\d+/);
+  });
 });

@@ -21,6 +21,7 @@ export type { SchedulerStats, TaskSnapshot } from './scheduler-stats.js';
 export { defaultScheduler } from './default-scheduler.js';
 export { spawn, spawnWith, type SpawnOptions } from './spawn.js';
 export { run, runWith } from './run.js';
+export { main } from './main.js';
 export { Scope, withScope, type ScopeOptions } from './scope.js';
 
 export { sleep } from './sleep.js';

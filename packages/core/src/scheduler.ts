@@ -294,7 +294,7 @@ export class Scheduler implements AsyncDisposable {
     if (this.onSwitch !== undefined) this.onSwitch(task);
     const outer = current;
     current = task;
-    const token = beginStep();
+    const token = beginStep(this.traceSpawns);
     let result: IteratorResult<unknown, unknown>;
     try {
       if (typeof gen === 'function') {

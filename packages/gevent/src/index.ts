@@ -33,5 +33,6 @@ export { spawn, spawnLater, spawnRaw } from './greenlet/spawn.js';
 export { Timeout, type TimeoutException, type TimeoutOptions } from './timeout.js';
 export { version } from './version.js';
 export { AsyncWatcher, PhaseWatcher, type PhaseName, TimerWatcher, Watcher, type WatcherCallback } from './hub/watchers.js';
+export { Waiter } from './hub/hub-waiter.js';
 export { iwait, wait, type Waitable, type WaitOptions } from './greenlet/wait.js';
 export { type TimedWork, withTimeout, type WithTimeoutOptions } from './with-timeout.js';

@@ -1,12 +1,7 @@
 import { claim, type Instruction, type Operation, track, type Trackable } from '@coro/core';
 import { getHub } from './current.js';
 
-/**
- * What a gevent greenlet yields when it has registered its own waker (a timer, a link, a place
- * in a waiter list) and only needs to give control back to the hub. Internal: user code yields
- * Operations with `yield*`, a bare `yield` (a `sleep(0)`), or a core `Suspend`.
- */
-export const PARK: object = Object.freeze({ park: true });
+export { PARK } from './park.js';
 
 /**
  * A blocking call of the gevent API. Inside a greenlet, `yield*` it; from ordinary (async) code,

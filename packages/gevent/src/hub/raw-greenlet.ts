@@ -1,6 +1,8 @@
 import { claim, type Instruction } from '@coro/core';
 import { greenlet, GreenletError, GreenletExit, type Switch } from '@coro/greenlet';
+import { InvalidSwitchError } from '../errors.js';
 import type { Firable } from './firable.js';
+import { PARK } from './park.js';
 import type { Hub } from './hub.js';
 
 /** Never switched to and not scheduled. */
@@ -22,6 +24,25 @@ type StepIterator = Iterator<Instruction, unknown, unknown>;
 function isIterator(value: unknown): value is StepIterator {
   return typeof value === 'object' && value !== null && typeof (value as StepIterator).next === 'function' && typeof (value as StepIterator).throw === 'function';
 }
+
+/** What a switch made from a hub callback evaluates to: the hub gets control back, with nothing. */
+const SWITCHED_BACK = Object.freeze({
+  value: undefined,
+  *[Symbol.iterator](): Generator<Instruction, undefined, unknown> {
+    return undefined;
+  },
+});
+
+/**
+ * What a greenlet that switched into a parked greenlet gets: delegated to (`yield*`), it stays
+ * switched away until killed, as in gevent, where nothing switches back to it.
+ */
+const SWITCHED_AWAY = Object.freeze({
+  value: undefined,
+  *[Symbol.iterator](): Generator<Instruction, undefined, unknown> {
+    for (;;) yield PARK;
+  },
+});
 
 let nextId = 1;
 /** One shared, frozen argument list for the common call without arguments (and after the first step). */
@@ -157,9 +178,27 @@ export class RawGreenlet extends greenlet implements Firable {
     return 'pending';
   }
 
-  /** Refused: the hub switches gevent greenlets; block with gevent's calls (`sleep`, `join`, queues…). */
-  override switch<T = unknown>(): Switch<T> {
-    throw new GreenletError(`${String(this)} is run by the gevent hub and cannot be switched to directly: use gevent's blocking calls (sleep, join, Event, queues) instead`);
+  /**
+   * Only the hub resumes a gevent greenlet. Switching into one parked in a blocking call is
+   * gevent's invalid switch: that call raises {@link InvalidSwitchError} (from a hub callback at
+   * once; from another greenlet, which then stays switched away as in gevent, on the next round).
+   * A greenlet that is not parked refuses the switch with a `GreenletError`.
+   */
+  override switch<T = unknown>(value?: unknown): Switch<T> {
+    const hub = this.hub;
+    if (this.state !== ACTIVE || this.gen === null || hub.current === this) {
+      throw new GreenletError(`${String(this)} is run by the gevent hub and cannot be switched to directly: use gevent's blocking calls (sleep, join, Event, queues) instead`);
+    }
+    const shown = typeof value === 'string' ? `'${value}'` : String(value);
+    const error = new InvalidSwitchError(`Invalid switch into ${String(this)}: got ${shown} (only the hub resumes a greenlet parked in a blocking call)`);
+    const switcher = hub.current;
+    if (switcher === hub) {
+      hub.resume(this, error, true);
+      return SWITCHED_BACK as unknown as Switch<T>;
+    }
+    hub.wakeThrow(this, this.epoch, error);
+    // The switcher gave up its turn to `this` and nothing will switch back: it stays parked.
+    return (switcher === hub.main ? SWITCHED_BACK : SWITCHED_AWAY) as unknown as Switch<T>;
   }
 
   /** Refused, like {@link RawGreenlet.switch}: use `kill()` on a Greenlet. */

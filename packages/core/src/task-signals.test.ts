@@ -12,10 +12,10 @@ describe('tasks sharing one AbortSignal', () => {
       const signal = controller.signal;
       let adds = 0;
       const add = signal.addEventListener.bind(signal);
-      signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      signal.addEventListener = (...args: Parameters<typeof add>): void => {
         adds++;
         add(...args);
-      }) as typeof signal.addEventListener;
+      };
       const scheduler = new Scheduler({ clock: new VirtualClock() });
       const other = new Scheduler({ clock: new VirtualClock() });
       const tasks = [];

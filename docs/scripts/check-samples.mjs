@@ -6,12 +6,12 @@
 // A ```ts block is runnable when the next thing on the page (after blank lines and at most one short label line
 // such as "Output:" or "输出：") is a ```text block: that block is the expected output, line for line. In the
 // expected output, `…` stands for any text within one line (for timings and other numbers that vary).
-// Arguments, if any, restrict the check to the guides whose path contains one of them.
+// Arguments, if any, restrict the check to the guides (and package READMEs) whose path contains one of them.
 // A sample whose first line is `// file: <name>.ts` is written under that name, so other samples can import it
 // (`./<name>.js`), as a task module for an executor would be.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { extractSamples } from './extract-samples.mjs';
@@ -25,9 +25,15 @@ const runTimeoutMs = 30_000;
 const python = process.env.CORO_PYTHON ?? '/usr/bin/python3';
 const started = performance.now();
 
+// The package READMEs (what npm shows) are held to the same rule as the guides.
+const packagesDir = join(docsDir, '..', 'packages');
+const readmes = readdirSync(packagesDir)
+  .map((dir) => join(packagesDir, dir, 'README.md'))
+  .filter((file) => existsSync(file));
 const guideFiles = readdirSync(guidesDir, { recursive: true })
   .filter((file) => String(file).endsWith('.md'))
   .map((file) => join(guidesDir, String(file)))
+  .concat(readmes)
   .filter((file) => process.argv.length <= 2 || process.argv.slice(2).some((only) => file.includes(only)))
   .sort();
 
@@ -99,7 +105,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const count = (lang, list) => list.filter((s) => s.lang === lang).length;
 const all = [...samples.values()];
 const summary =
-  `${count('ts', all)} distinct TypeScript samples from ${guideFiles.length} pages type-checked; ` +
+  `${count('ts', all)} distinct TypeScript samples from ${guideFiles.length} pages (guides and package READMEs) type-checked; ` +
   `${count('ts', runnable)} TypeScript and ${count('python', runnable)} Python samples run and their output compared, in ${seconds}s`;
 if (failures > 0) {
   console.error(`docs samples: ${failures} failure(s); ${summary}`);

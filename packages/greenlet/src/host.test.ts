@@ -1,4 +1,5 @@
 import type { Instruction, Resume, Suspend } from '@coro/core';
+import { sleep } from '@coro/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enterHostedStep, getCurrent, greenlet, GreenletError, setHost, setTrace, type GreenletHost } from './index.js';
 
@@ -34,6 +35,13 @@ afterEach(() => {
 });
 
 describe('the host hook', () => {
+  it('names a core operation as core prints it, as the README quotes (issue 14)', () => {
+    const g = new greenlet(function* () {
+      yield* sleep(10);
+    });
+    expect(() => g.switch()).toThrow(new GreenletError('core operation sleep(10) needs a scheduler: run it inside @coro/gevent or @coro/core'));
+  });
+
   it('raises a clear GreenletError in the greenlet when no host is installed', () => {
     const g = new greenlet(function* () {
       yield* wait(() => undefined);

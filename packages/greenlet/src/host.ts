@@ -102,6 +102,8 @@ export function unhostedError(instruction: Instruction): GreenletError {
 function operationName(instruction: object): string {
   const named = (instruction as { name?: unknown }).name;
   if (typeof named === 'string' && named !== '') return `${named} `;
+  // Core's operations describe themselves (`sleep(10)`), the way a task's inspect() shows them.
+  if (instruction.toString !== Object.prototype.toString) return `${(instruction as { toString(): string }).toString()} `;
   const ctor = instruction.constructor?.name;
   return ctor && ctor !== 'Object' ? `${ctor} ` : '';
 }

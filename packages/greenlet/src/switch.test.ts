@@ -1,7 +1,6 @@
 // Behaviour that exists because JavaScript is not Python: the two faces of switch() (synchronous
 // from main, yield* inside), dropped switches, refused nested switches, release, printing.
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- the lint plugin is plain JavaScript without type declarations
 import coro from '@coro/eslint-plugin';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';

@@ -4,6 +4,8 @@ import type { Resume, Teardown } from './operation.js';
 import { RunQueue } from './run-queue.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
+import { HandOff } from './hand-off.js';
+import { Wake } from './wake.js';
 
 type Received<T> = IteratorResult<T, undefined>;
 
@@ -32,7 +34,7 @@ type Received<T> = IteratorResult<T, undefined>;
 export class Channel<T> implements AsyncIterable<T> {
   private readonly buffer = new RunQueue<T>(4);
   private readonly senders = new WaiterQueue<void, T>();
-  private readonly receivers = new WaiterQueue<Received<T>>();
+  private readonly receivers = new WaiterQueue<unknown, boolean>(); // the value: whether it unwraps (receive) or not (next)
   private isClosed = false;
 
   /** @param capacity - how many messages may wait in the buffer (0: every send meets a receiver). */
@@ -70,7 +72,7 @@ export class Channel<T> implements AsyncIterable<T> {
     if (this.isClosed) throw new ChannelClosed();
     const receiver = this.receivers.shift();
     if (receiver !== undefined) {
-      receiver.resume.resolve({ done: false, value });
+      this.handTo(receiver.resume, receiver.value, value);
       return true;
     }
     if (this.buffer.length < this.capacity) {
@@ -84,7 +86,7 @@ export class Channel<T> implements AsyncIterable<T> {
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    for (let r = this.receivers.shift(); r !== undefined; r = this.receivers.shift()) r.resume.resolve({ done: true, value: undefined });
+    for (let r = this.receivers.shift(); r !== undefined; r = this.receivers.shift()) ended(r.resume, r.value);
     for (let s = this.senders.shift(); s !== undefined; s = this.senders.shift()) s.resume.reject(new ChannelClosed('the channel was closed while sending'));
   }
 
@@ -92,7 +94,7 @@ export class Channel<T> implements AsyncIterable<T> {
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for (;;) {
       const result = await new Promise<Received<T>>((resolve, reject) => {
-        this.receiveInto({ resolve, reject });
+        this.receiveInto({ resolve, reject }, false);
       });
       if (result.done === true) return;
       yield result.value;
@@ -105,8 +107,14 @@ export class Channel<T> implements AsyncIterable<T> {
     return this.senders.push(resume, value).drop;
   }
 
-  /** @internal */
-  receiveInto(resume: Resume<Received<T>>): Teardown | void {
+  /**
+   * Receive into `resume`: the message itself when `unwrap` (receive()), else an iterator result
+   * (next()). A task is handed the message inside a {@link ChannelHandOff}, so that it comes back
+   * to the head of the channel if the task is cancelled before it takes it.
+   *
+   * @internal
+   */
+  receiveInto(resume: Resume<unknown>, unwrap: boolean): Teardown | void {
     if (this.buffer.length > 0) {
       const value = this.buffer.shift() as T;
       const sender = this.senders.shift();
@@ -114,15 +122,46 @@ export class Channel<T> implements AsyncIterable<T> {
         this.buffer.push(sender.value);
         sender.resume.resolve();
       }
-      return resume.resolve({ done: false, value });
+      return this.handTo(resume, unwrap, value);
     }
     const sender = this.senders.shift();
     if (sender !== undefined) {
-      sender.resume.resolve();
-      return resume.resolve({ done: false, value: sender.value });
+      sender.resume.resolve(); // the send is complete: it returns even if its task is cancelled now
+      return this.handTo(resume, unwrap, sender.value);
     }
-    if (this.isClosed) return resume.resolve({ done: true, value: undefined });
-    return this.receivers.push(resume, undefined).drop;
+    if (this.isClosed) return ended(resume, unwrap);
+    return this.receivers.push(resume, unwrap).drop;
+  }
+
+  /** A cancelled task gives back a message it was handed: it goes to the head of the channel. @internal */
+  giveBack(value: T): void {
+    const receiver = this.receivers.shift();
+    if (receiver !== undefined) this.handTo(receiver.resume, receiver.value, value);
+    else this.buffer.unshift(value); // may exceed the capacity by the messages handed back
+  }
+
+  private handTo(resume: Resume<unknown>, unwrap: boolean, value: T): void {
+    const result = unwrap ? value : { done: false, value };
+    resume.resolve(resume instanceof Wake ? new ChannelHandOff(result, this, value) : result);
+  }
+}
+
+function ended(resume: Resume<unknown>, unwrap: boolean): void {
+  if (unwrap) resume.reject(new ChannelClosed());
+  else resume.resolve({ done: true, value: undefined });
+}
+
+/** A message handed to a parked task; see hand-off.ts. */
+class ChannelHandOff<T> extends HandOff {
+  constructor(
+    result: unknown,
+    private readonly channel: Channel<T>,
+    private readonly message: T,
+  ) {
+    super(result);
+  }
+  giveBack(): void {
+    this.channel.giveBack(this.message);
   }
 }
 
@@ -153,11 +192,7 @@ class Receive<T> extends SuspendOperation<T | Received<T>> {
     super();
   }
   enter(resume: Resume<T | Received<T>>): Teardown | void {
-    if (!this.unwrap) return this.channel.receiveInto(resume);
-    return this.channel.receiveInto({
-      resolve: (r) => (r.done === true ? resume.reject(new ChannelClosed()) : resume.resolve(r.value)),
-      reject: (e) => resume.reject(e),
-    });
+    return this.channel.receiveInto(resume, this.unwrap);
   }
   override toString(): string {
     return this.unwrap ? 'channel.receive()' : 'channel.next()';

@@ -1,13 +1,17 @@
+/*
+ * all, race and timeout. Each runs in the calling task: `timeout` drives its operation right there
+ * (and throws a Timeout into it where it waits), `all` and `race` spawn one child task per
+ * operation and park the caller on them. So a value an operation was handed reaches the caller
+ * through one Wake, and the hand-off rule of hand-off.ts holds end to end: the completion wins;
+ * a caller cancelled before it resumed gives back what its operations were handed.
+ */
 import type { AwaitableOperation } from './awaitable.js';
 import { claim } from './dropped-operation.js';
-import { Timeout } from './errors.js';
+import { checkDuration } from './duration.js';
+import { Joined, startArm } from './joined.js';
 import type { Operation } from './operation.js';
 import { operation } from './operation-factory.js';
-import { sleep } from './sleep.js';
-import { spawn } from './spawn.js';
-import { action } from './suspend-operation.js';
-import type { Task } from './task.js';
-import { checkDuration } from './duration.js';
+import { Timed } from './timed.js';
 
 /**
  * The results of a tuple or array of operations, element by element.
@@ -34,7 +38,8 @@ function checkOperations(where: string, ops: unknown): readonly Operation<unknow
 
 /**
  * Run operations concurrently (each in a child task) and return all results in order. The
- * first failure cancels the others and is thrown.
+ * first failure cancels the others and is thrown. If `all` fails or is cancelled after some
+ * operations finished, what they were handed (a channel message, a semaphore permit) goes back.
  *
  * @example
  * ```ts
@@ -46,18 +51,14 @@ function checkOperations(where: string, ops: unknown): readonly Operation<unknow
 export function all<T extends readonly Operation<unknown>[]>(ops: T): AwaitableOperation<Results<T>> {
   const list = checkOperations('all', ops);
   return operation(function* () {
-    return (yield* spawn(function* all() {
-      const tasks = list.map((op) => spawn(() => op));
-      const results: unknown[] = [];
-      for (const task of tasks) results.push(yield* task);
-      return results;
-    })) as Results<T>;
+    return (yield* new Joined(list.map(startArm), false)) as Results<T>;
   }, 'all([…])');
 }
 
 /**
  * Run operations concurrently and return the first to finish (or throw the first to fail);
- * the others are cancelled.
+ * the others are cancelled at that moment, and what they were handed but had not taken goes
+ * back (a message to the head of its channel, a permit to its semaphore).
  *
  * @example
  * ```ts
@@ -70,25 +71,17 @@ export function race<T>(ops: readonly Operation<T>[]): AwaitableOperation<T> {
   const list = checkOperations('race', ops) as readonly Operation<T>[];
   if (list.length === 0) throw new RangeError('race: ops must not be empty (a race of nothing would never end)');
   return operation(function* () {
-    return yield* spawn(function* race() {
-      const tasks = list.map((op) => spawn(() => op));
-      return yield* firstOf(tasks);
-    });
+    return (yield* new Joined(list.map(startArm), true)) as T;
   }, 'race([…])');
-}
-
-function firstOf<T>(tasks: Task<T>[]): Operation<T> {
-  return action<T>((resume, host) => {
-    const teardowns = tasks.map((task) => task.enter(resume, host));
-    return () => {
-      for (const teardown of teardowns) teardown?.();
-    };
-  }, 'the first of a race');
 }
 
 /**
  * Run `op`, but throw {@link Timeout} if it has not finished within `ms` milliseconds (on the
- * coroutine's clock); `op` is then cancelled and its `finally` blocks run first.
+ * coroutine's clock); `op` is then cancelled where it waits and its `finally` blocks run first.
+ * `op` runs in the calling task. The completion wins: if `op` was handed its value (a message,
+ * a permit) by the time the timer fires, `timeout` returns it. A timer that fires while the
+ * task is being cancelled is ignored, so a cancelled task never fails with `Timeout`.
+ * `timeout(Infinity, op)` sets no timer.
  *
  * @example
  * ```ts
@@ -102,15 +95,7 @@ function firstOf<T>(tasks: Task<T>[]): Operation<T> {
  * @typeParam T - `op`'s result.
  */
 export function timeout<T>(ms: number, op: Operation<T>): AwaitableOperation<T> {
-  checkDuration('timeout', 'ms', ms);
+  checkDuration('timeout', 'ms', ms, true);
   checkOperations('timeout', [op]);
-  return operation(function* () {
-    return yield* spawn(function* timeout() {
-      spawn(function* timer() {
-        yield* sleep(ms);
-        throw new Timeout(ms);
-      });
-      return yield* op;
-    });
-  }, `timeout(${ms}, …)`);
+  return operation<T>(() => new Timed(ms, op), `timeout(${ms}, …)`);
 }

@@ -2,6 +2,9 @@ import type { AwaitableOperation } from './awaitable.js';
 import type { Instruction, Operation } from './operation.js';
 import { operation } from './operation-factory.js';
 import { Semaphore } from './semaphore.js';
+import { describeValue } from './describe.js';
+
+const AsyncFunction: unknown = Object.getPrototypeOf(async function () {});
 
 /**
  * Mutual exclusion between coroutines, granted first-in, first-out. Prefer `withLock`, which
@@ -41,14 +44,21 @@ export class Mutex {
    * @typeParam T - `body`'s result.
    */
   withLock<T>(body: () => Operation<T>): AwaitableOperation<T> {
-    if (typeof body !== 'function') throw new TypeError(`Mutex.withLock: body must be a generator function, got ${typeof body}`);
+    if (typeof body !== 'function') throw new TypeError(`Mutex.withLock: body must be a generator function (function*), got ${describeValue(body)}`);
+    if (Object.getPrototypeOf(body) === AsyncFunction) {
+      throw new TypeError('Mutex.withLock: body must be a generator function (function*), got an async function; inside a coroutine wait for a promise with `yield* wait(promise)`');
+    }
     return operation(() => this.guarded(body), 'mutex.withLock(…)');
   }
 
   private *guarded<T>(body: () => Operation<T>): Generator<Instruction, T, any> {
     yield* this.lock();
     try {
-      return yield* body();
+      const op = body();
+      if (op === null || typeof op !== 'object' || typeof (op as Partial<Operation<T>>)[Symbol.iterator] !== 'function') {
+        throw new TypeError(`Mutex.withLock: body must be a generator function (function*) returning an Operation, but it returned ${describeValue(op)}`);
+      }
+      return yield* op;
     } finally {
       this.unlock();
     }

@@ -37,6 +37,14 @@ export class RunQueue<T> {
     this.length++;
   }
 
+  /** Add `item` at the head (a channel's message handed back by a cancelled receiver). */
+  unshift(item: T): void {
+    if (this.length === this.items.length) this.grow();
+    this.head = (this.head - 1) & this.mask;
+    this.items[this.head] = item;
+    this.length++;
+  }
+
   /** Remove and return the item at the head, or `undefined` when empty. */
   shift(): T | undefined {
     if (this.length === 0) return undefined;

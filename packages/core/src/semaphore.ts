@@ -2,6 +2,8 @@ import type { AwaitableOperation } from './awaitable.js';
 import type { Resume, Teardown } from './operation.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
+import { HandOff } from './hand-off.js';
+import { Wake } from './wake.js';
 
 /**
  * A counter of permits. `acquire()` takes one, waiting first-in, first-out while none is free;
@@ -19,6 +21,7 @@ import { WaiterQueue } from './waiter-queue.js';
 export class Semaphore {
   private permits: number;
   private readonly waiters = new WaiterQueue<void>();
+  private handOff: PermitHandOff | undefined = undefined;
 
   /** @param permits - how many holders at once (an integer >= 0). */
   constructor(permits: number) {
@@ -51,14 +54,31 @@ export class Semaphore {
   /** Give a permit back (to the longest waiter, if any). */
   release(): void {
     const waiter = this.waiters.shift();
-    if (waiter !== undefined) waiter.resume.resolve();
+    if (waiter !== undefined) this.handTo(waiter.resume);
     else this.permits++;
   }
 
   /** @internal */
   acquireInto(resume: Resume<void>): Teardown | void {
-    if (this.tryAcquire()) return resume.resolve();
+    if (this.tryAcquire()) return this.handTo(resume);
     return this.waiters.push(resume, undefined).drop;
+  }
+
+  // A task is handed its permit inside a HandOff: if it is cancelled before it resumes, the permit
+  // is released again (hand-off.ts). One per semaphore, made on first use: a permit carries no data.
+  private handTo(resume: Resume<void>): void {
+    if (resume instanceof Wake) resume.resolve(this.handOff ??= new PermitHandOff(this));
+    else resume.resolve();
+  }
+}
+
+/** A permit handed to a parked task; see hand-off.ts. */
+class PermitHandOff extends HandOff<undefined> {
+  constructor(private readonly semaphore: Semaphore) {
+    super(undefined);
+  }
+  giveBack(): void {
+    this.semaphore.release();
   }
 }
 

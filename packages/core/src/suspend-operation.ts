@@ -1,4 +1,5 @@
 import { claim, track } from './dropped-operation.js';
+import { unwrap } from './hand-off.js';
 import { type AwaitableOperation, runWhenAwaited } from './awaitable.js';
 import type { Host, Instruction, Resume, Suspend, Teardown } from './operation.js';
 
@@ -63,7 +64,7 @@ export abstract class SuspendOperation<T> implements AwaitableOperation<T>, Susp
       return { done: false, value: this };
     }
     this.phase = FINISHED;
-    return { done: true, value: value as T };
+    return { done: true, value: unwrap(value) as T }; // a HandOff carries the value (hand-off.ts)
   }
 
   /** Iterator protocol: a rejected wait surfaces at the `yield*`. */
@@ -85,7 +86,7 @@ export class SuspendIterator<T> implements Iterator<Instruction, T, any> {
   constructor(private readonly instruction: Suspend<T>) {}
 
   next(value?: unknown): IteratorResult<Instruction, T> {
-    if (this.parked) return { done: true, value: value as T };
+    if (this.parked) return { done: true, value: unwrap(value) as T };
     this.parked = true;
     return { done: false, value: this.instruction };
   }

@@ -19,6 +19,7 @@ import {
 } from './task-state.js';
 import { describeInstruction } from './describe.js';
 import { Wake } from './wake.js';
+import { canRetract, retract } from './hand-off.js';
 import { unlink, type Owner } from './task-tree.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -150,6 +151,11 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
       this.value = undefined;
       this.scheduler.enqueue(this);
       if (wake instanceof Wake) wake.cancel(this.cancelError());
+    } else if ((st === READY_NEXT || st === READY_THROW) && canRetract(this.value)) {
+      const pending = this.value; // an item or permit handed over, or a timeout's interrupt (hand-off.ts)
+      this.st = READY_RETURN; // already queued
+      this.value = undefined;
+      retract(pending);
     } else {
       x.cancelPending = true; // RUNNING, READY_NEXT, READY_THROW
     }
@@ -210,6 +216,7 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
       this.value = value;
       this.scheduler.enqueue(this);
     } else if (isError && (st === READY_NEXT || st === READY_THROW)) {
+      if (canRetract(this.value)) retract(this.value); // what was handed over goes back
       this.st = READY_THROW; // a teardown threw after the resume: that error wins
       this.value = value;
     } else if (isError) {

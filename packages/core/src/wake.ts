@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Host, Resume, Suspend, Teardown } from './operation.js';
 import type { Task } from './task.js';
+import { SUSPENDED } from './task-state.js';
 
 const signals = new WeakMap<Wake, AbortController>();
 
@@ -62,6 +63,18 @@ export class Wake<T = unknown> implements Resume<T>, Host {
     this.runTeardown();
   }
 
+  /**
+   * Cut the wait short by throwing `error` at it (a timeout): undo the arrangement, abort
+   * `signal` with `error` (so a `fetch` given it stops too), and resume the task with the throw.
+   */
+  interrupt(error: unknown): void {
+    if (this.instruction === null) return;
+    this.instruction = null;
+    signals.get(this)?.abort(error);
+    this.task.resumeFromWake(true, error);
+    this.runTeardown();
+  }
+
   /** Run the teardown once; a throwing teardown is thrown into the task instead of lost. */
   runTeardown(): void {
     const teardown = this.teardown;
@@ -73,4 +86,18 @@ export class Wake<T = unknown> implements Resume<T>, Host {
       this.task.resumeFromWake(true, error);
     }
   }
+}
+
+/**
+ * Throw `error` into `task` where it waits, if it is parked (on a Wake, or in `suspend()`):
+ * true if it was. A task that is ready or running is left alone — what it was handed wins.
+ *
+ * @internal
+ */
+export function interruptTask(task: Task<any>, error: unknown): boolean {
+  if (task.st !== SUSPENDED) return false;
+  const wake = task.value;
+  if (wake instanceof Wake) wake.interrupt(error);
+  else task.resumeFromWake(true, error); // parked in suspend(): nothing to undo
+  return true;
 }

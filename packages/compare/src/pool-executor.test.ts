@@ -206,7 +206,7 @@ describe.each(kinds)('%s', (name, create) => {
     const executor = make({ size: 2, idleTimeout: 400 });
     await executor.map(fixture('later'), [5, 5]);
     expect(executor.stats.workers).toBe(2);
-    await vi.waitFor(() => expect(executor.stats.workers).toBe(0));
+    await vi.waitFor(() => expect(executor.stats.workers).toBe(0), { timeout: 5000 });
     expect(await executor.submit(fixture('add'), 1, 1)).toBe(2);
   });
 

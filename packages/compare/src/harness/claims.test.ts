@@ -53,6 +53,36 @@ describe('claims', () => {
     expect(evaluateClaims(results, placements).some((c) => c.seed.startsWith('Python'))).toBe(false);
   });
 
+  it('calls a negative memory figure impossible, never evidence (−568 B per coroutine, issue 13)', () => {
+    const report = fixedReport((m) => (m.workload === 'memory' && m.kind === 'coroutine' ? { ...m, value: -568 } : m));
+    const memory = report.claims.find((c) => c.claim.startsWith('Coroutines hold') && c.placement.startsWith('pinned'))!;
+    expect([memory.verdict, memory.why]).toEqual(['inconclusive', 'memory on coroutine: -568 bytes is negative']);
+  });
+
+  it('calls a speed-up beyond the CPUs given impossible (Python threads 2.21× on 2 CPUs, issue 13)', () => {
+    const { results, placements } = fixedReport();
+    const claims = evaluateClaims(results, placements, [{ placement: placements[1]!, speedup: 2.21, python: 'Python 3.11.2' }]);
+    const gil = claims.find((c) => c.seed.startsWith('Python'))!;
+    expect([gil.verdict, gil.why]).toEqual(['inconclusive', 'a 2.21× speed-up of Python threads on 2 CPUs is impossible']);
+    const report = fixedReport((m) => (m.workload === 'cpu' && m.kind === 'thread' && m.placement.name === 'spread' ? { ...m, value: 2.6 } : m));
+    const parallel = report.claims.find((c) => c.claim.startsWith('Processes and threads speed'))!;
+    expect([parallel.verdict, parallel.why]).toEqual(['inconclusive', 'cpu on thread: a 2.60× speed-up on 2 CPUs is impossible']);
+  });
+
+  it('calls a figure that varied beyond the bound over its runs inconclusive, with its spread', () => {
+    const report = fixedReport((m) => (m.workload === 'switch' && m.kind === 'process' ? { ...m, spread: 0.9, runs: 15 } : m));
+    const claim = report.claims.find((c) => c.claim.startsWith('Hand-off: a process') && c.placement.startsWith('pinned'))!;
+    expect([claim.verdict, claim.why]).toEqual(['inconclusive', 'switch on process varied ±45% over 15 runs']);
+  });
+
+  it('makes timing claims inconclusive on a busy machine, and keeps memory claims', () => {
+    const busy = { busy: true, loadAverage: 3.2, othersCpu: 0.5, steal: 0, reasons: ['other processes used 50% of the CPUs while the harness was idle'] };
+    const report = fixedReport(undefined, busy);
+    const handOff = report.claims.find((c) => c.claim.startsWith('Hand-off: a process'))!;
+    expect([handOff.verdict, handOff.why]).toEqual(['inconclusive', 'the machine was busy (other processes used 50% of the CPUs while the harness was idle)']);
+    expect(report.claims.find((c) => c.claim.startsWith('A process is the unit'))!.verdict).toBe('confirmed');
+  });
+
   it('leaves out a claim whose figures were not measured', () => {
     const { results, placements } = fixedReport();
     const claims = evaluateClaims(results.filter((m) => m.kind !== 'coroutine'), placements);

@@ -1,5 +1,6 @@
 import type { Kind } from './kinds.js';
-import type { Measurement, Placement } from './measurement.js';
+import type { MachineLoad } from './machine-load.js';
+import { physicalProblem, stabilityProblem, type Measurement, type Placement } from './measurement.js';
 import { describePlacement } from './placement.js';
 import { formatValue } from './format-value.js';
 import type { PythonThreads } from './python-threads.js';
@@ -24,8 +25,14 @@ export interface Claim {
   readonly claim: string;
   /** The line of the seed's summary it comes from. */
   readonly seed: string;
-  /** Whether the figures agree with the claim. */
-  readonly verdict: 'confirmed' | 'refuted';
+  /**
+   * Whether the figures agree with the claim; `'inconclusive'` when they cannot decide it: a figure
+   * that cannot be physically true, one that varied beyond the bound over its runs, or timing
+   * taken on a busy machine (`why` says which).
+   */
+  readonly verdict: 'confirmed' | 'refuted' | 'inconclusive';
+  /** Why the verdict is inconclusive (absent otherwise). */
+  readonly why?: string;
   /** The figures that decided it. */
   readonly evidence: string;
   /** Where the figures were taken. */
@@ -40,6 +47,9 @@ interface ClaimRule {
   /** undefined when this placement lacks the figures (or cannot test the claim: one CPU for a speed-up). */
   check(get: Lookup, placement: Placement, python: PythonThreads | undefined): { holds: boolean; evidence: string } | undefined;
 }
+
+/** Workloads whose figures are times or speed-ups: another process on the CPUs distorts them. */
+const timed = new Set<WorkloadName>(['start', 'switch', 'cpu', 'io', 'sleep']);
 
 const fig = (m: Measurement) => formatValue(m.value, m.unit);
 const ratio = (a: Measurement, b: Measurement) => `${(a.value / b.value).toFixed(a.value / b.value >= 10 ? 0 : 2)}×`;
@@ -91,7 +101,7 @@ export const claimRules: readonly ClaimRule[] = [
     seed: '进程切换需要的资源很最大 / 线程切换需要的资源一般 / 协程切换任务资源很小',
     claim: 'Start-up: starting a process costs more than starting a thread, which costs more than starting a coroutine',
     check(get) {
-      const [p, t, c] = [get('spawn', 'process'), get('spawn', 'thread'), get('spawn', 'coroutine')];
+      const [p, t, c] = [get('start', 'process'), get('start', 'thread'), get('start', 'coroutine')];
       if (!p || !t || !c) return undefined;
       return { holds: p.value > t.value && t.value > c.value, evidence: `process ${fig(p)}, thread ${fig(t)}, coroutine ${fig(c)} to start and finish one unit` };
     },
@@ -154,14 +164,27 @@ export const claimRules: readonly ClaimRule[] = [
  * for (const c of evaluateClaims(report.results, report.placements)) console.log(c.verdict, c.claim);
  * ```
  */
-export function evaluateClaims(results: readonly Measurement[], placements: readonly Placement[], python: readonly PythonThreads[] = []): Claim[] {
+export function evaluateClaims(results: readonly Measurement[], placements: readonly Placement[], python: readonly PythonThreads[] = [], load?: MachineLoad): Claim[] {
   const claims: Claim[] = [];
   for (const rule of claimRules) {
     for (const placement of placements) {
-      const get: Lookup = (workload, kind) => results.find((m) => m.workload === workload && m.kind === kind && m.placement.name === placement.name);
-      const outcome = rule.check(get, placement, python.find((p) => p.placement.name === placement.name));
+      const used: Measurement[] = [];
+      const get: Lookup = (workload, kind) => {
+        const found = results.find((m) => m.workload === workload && m.kind === kind && m.placement.name === placement.name);
+        if (found) used.push(found);
+        return found;
+      };
+      const pythonFigure = python.find((p) => p.placement.name === placement.name);
+      const outcome = rule.check(get, placement, pythonFigure);
       if (!outcome) continue;
-      claims.push({ claim: rule.claim, seed: rule.seed, verdict: outcome.holds ? 'confirmed' : 'refuted', evidence: outcome.evidence, placement: describePlacement(placement) });
+      const problems = [...used.map(physicalProblem), ...used.map(stabilityProblem)].filter((p): p is string => p !== undefined);
+      if (pythonFigure && rule.seed.includes('GIL') && pythonFigure.speedup > placement.count * 1.1) {
+        problems.push(`a ${pythonFigure.speedup.toFixed(2)}× speed-up of Python threads on ${placement.count} CPUs is impossible`);
+      }
+      if (load?.busy && used.some((m) => timed.has(m.workload))) problems.push(`the machine was busy (${load.reasons.join('; ')})`);
+      const claim = { claim: rule.claim, seed: rule.seed, evidence: outcome.evidence, placement: describePlacement(placement) };
+      if (problems.length > 0) claims.push({ ...claim, verdict: 'inconclusive', why: problems.join('; ') });
+      else claims.push({ ...claim, verdict: outcome.holds ? 'confirmed' : 'refuted' });
     }
   }
   return claims;

@@ -3,6 +3,7 @@ import { fixedReport } from '../../test/fixed-report.js';
 import { barLength, renderSvg, spansDecades } from './format-svg.js';
 import { formatMarkdown, formatTable } from './format-table.js';
 import { formatValue } from './format-value.js';
+import { textWidth } from './text-table.js';
 import { choosePlacements, describePlacement, parseCpuList } from './placement.js';
 
 describe('formatting', () => {
@@ -20,7 +21,7 @@ describe('formatting', () => {
   it('prints a terminal table with one column per kind, then the claims with verdicts and placements', () => {
     const text = formatTable(fixedReport());
     expect(text).toMatch(/workload\s+│ placement\s+│ process\s+│ thread\s+│ coroutine\s+│ greenlet/);
-    expect(text).toContain('60.0 µs');
+    expect(text).toContain('60.0 µs ±3%');
     expect(text).toContain("The seed's summary, checked (pinned to CPU 0; spread over CPUs 0-1):");
     expect(text).toContain('✔ confirmed');
     expect(text).toContain('进程是资源分配的单位');
@@ -30,11 +31,34 @@ describe('formatting', () => {
     const markdown = formatMarkdown(fixedReport());
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('| workload | placement | process | thread | coroutine | greenlet |');
-    expect(lines[2]).toBe('| start: spawn one unit and see it finish (lower is better) | pinned to CPU 0 | 45,000 µs | 9,000 µs | 1.20 µs | 2.50 µs |');
+    expect(lines[2]).toBe('| start: spawn one unit and see it finish (lower is better) | pinned to CPU 0 | 45,000 µs ±3% | 9,000 µs ±3% | 1.20 µs ±3% | 2.50 µs ±3% |');
     expect(markdown).toContain('| ✅ confirmed | Hand-off: a process round trip costs more than a thread round trip | 进程切换需要的资源很最大，效率很低 | process 60.0 µs vs thread 12.0 µs per round trip (5.00×) | pinned to CPU 0 |');
     expect(markdown).toContain('| start: spawn one unit and see it finish (lower is better) | pinned to CPU 0 | 100 ms · 90.0 ms CPU · 47.7 MiB |');
     expect(markdown).toContain('Python 3.11.2: two threads on the same CPU-bound work ran 0.98× as fast as one loop (spread over CPUs 0-1).');
-    expect(lines.at(-2)).toBe('Medians of 3 runs per figure (quick mode: one Node process per placement); pinned to CPU 0; spread over CPUs 0-1.');
+    expect(lines.at(-2)).toBe(
+      'Medians of 3 runs per figure, more (up to three times as many) while a figure varied beyond ±12.5%; ± is half the spread over the runs (quick mode: one Node process per placement); pinned to CPU 0; spread over CPUs 0-1.',
+    );
+  });
+
+  it('fits a 100-column terminal (the table was 135 columns wide, issue 13), and narrower ones', () => {
+    for (const width of [100, 80]) {
+      const lines = formatTable(fixedReport(), { width }).split('\n');
+      expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(width);
+    }
+    expect(formatTable(fixedReport(), { width: 100 })).toContain('进程是资源分配的单位');
+  });
+
+  it('warns first when the machine was busy, and marks impossible figures and inconclusive claims', () => {
+    const busy = { busy: true, loadAverage: 3.2, othersCpu: 0.5, steal: 0, reasons: ['other processes used 50% of the CPUs while the harness was idle'] };
+    const report = fixedReport((m) => (m.workload === 'memory' && m.kind === 'coroutine' ? { ...m, value: -568 } : m), busy);
+    const text = formatTable(report, { width: 200 });
+    expect(text.split('\n')[0]).toBe(
+      '⚠ The machine was busy: other processes used 50% of the CPUs while the harness was idle. Timing figures may be wrong; their claims are inconclusive.',
+    );
+    expect(text).toContain('-568 B ±3% (impossible)');
+    expect(text).toContain('? inconclusive');
+    expect(text).not.toContain('✔ confirmed │ Coroutines hold');
+    expect(formatMarkdown(report)).toContain('❔ inconclusive');
   });
 });
 

@@ -2,7 +2,7 @@
 // figure has a known CPU placement: one process per figure (a fresh heap each), or in quick mode
 // one per placement.
 import type { Kind } from './kinds.js';
-import { median, spreadOf, type Measurement, type Placement } from './measurement.js';
+import { median, SPREAD_BOUND, spreadOf, type Measurement, type Placement } from './measurement.js';
 import { meterResources } from './resources.js';
 import { findWorkload } from './workloads/index.js';
 import type { WorkloadName } from './workload.js';
@@ -17,7 +17,11 @@ export interface MeasureRequest {
   url: string;
 }
 
-/** Measure one workload on one kind: an optional warm-up, then `runs` metered runs. */
+/**
+ * Measure one workload on one kind: an optional warm-up, then `runs` metered runs, and up to twice
+ * as many more while the figures spread beyond {@link SPREAD_BOUND} (a stable figure or an honest
+ * spread, never one lucky run).
+ */
 async function measure(request: MeasureRequest): Promise<Measurement> {
   const workload = findWorkload(request.workload);
   const context = { quick: request.quick, cpus: request.placement.count, url: request.url };
@@ -29,7 +33,8 @@ async function measure(request: MeasureRequest): Promise<Measurement> {
   const cpus: number[] = [];
   const peaks: number[] = [];
   let note = '';
-  for (let i = 0; i < request.runs; i++) {
+  const most = request.runs >= 2 ? request.runs * 3 : 1;
+  for (let i = 0; i < request.runs || (i < most && spreadOf(values) > SPREAD_BOUND); i++) {
     const meter = meterResources();
     const start = performance.now();
     const run = await workload.run(request.kind, context);
@@ -46,7 +51,7 @@ async function measure(request: MeasureRequest): Promise<Measurement> {
     placement: request.placement,
     value: median(values),
     unit: workload.unit,
-    runs: request.runs,
+    runs: values.length,
     spread: spreadOf(values),
     wallMs: median(walls),
     cpuMs: median(cpus),

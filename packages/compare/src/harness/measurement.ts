@@ -43,7 +43,7 @@ export interface Measurement {
   readonly unit: string;
   /** How many runs the median was taken over. */
   readonly runs: number;
-  /** (max − min) / median of the figure over the runs. */
+  /** (max − min) / |median| of the figure over the runs (0 for one run); the table shows it as ±half. */
   readonly spread: number;
   /** Median wall time of one run. */
   readonly wallMs: number;
@@ -55,6 +55,30 @@ export interface Measurement {
   readonly note: string;
 }
 
+/** Spread (max − min) / median above which a figure is unstable: the harness measures again, then calls it inconclusive. */
+export const SPREAD_BOUND = 0.25;
+
+/**
+ * Why a figure cannot be physically true, or undefined when it can: negative bytes or times, a
+ * speed-up beyond the CPUs the placement allows (10% slack for timer noise).
+ */
+export function physicalProblem(m: Measurement): string | undefined {
+  if (!Number.isFinite(m.value)) return `${m.workload} on ${m.kind} is not a number (${String(m.value)})`;
+  if (m.unit === '×') {
+    if (m.value > m.placement.count * 1.1) return `${m.workload} on ${m.kind}: a ${m.value.toFixed(2)}× speed-up on ${m.placement.count} CPU${m.placement.count === 1 ? '' : 's'} is impossible`;
+    if (m.value <= 0) return `${m.workload} on ${m.kind}: a speed-up of ${m.value} is impossible`;
+  } else if (m.value < 0) {
+    return `${m.workload} on ${m.kind}: ${m.value.toPrecision(3)} ${m.unit} is negative`;
+  }
+  return undefined;
+}
+
+/** Why a figure is not stable enough to decide a claim: its spread over runs is above {@link SPREAD_BOUND}. */
+export function stabilityProblem(m: Measurement): string | undefined {
+  if (m.spread > SPREAD_BOUND) return `${m.workload} on ${m.kind} varied ±${Math.round((m.spread * 100) / 2)}% over ${m.runs} runs`;
+  return undefined;
+}
+
 /** The median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,8 +86,9 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** (max − min) / median, 0 for a single sample. */
+/** (max − min) / |median|, 0 for a single sample (never negative, whatever the sign of the figures). */
 export function spreadOf(values: readonly number[]): number {
-  const m = median(values);
-  return m === 0 ? 0 : (Math.max(...values) - Math.min(...values)) / m;
+  const m = Math.abs(median(values));
+  const range = Math.max(...values) - Math.min(...values);
+  return m === 0 ? (range === 0 ? 0 : Infinity) : range / m;
 }

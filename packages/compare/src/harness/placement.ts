@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus as cpuInfo } from 'node:os';
 import type { Placement } from './measurement.js';
 
 /** Expand a `taskset -c` list ("0-2,5") into CPU numbers; RangeError when it does not parse. */
@@ -14,6 +15,17 @@ export function parseCpuList(list: string): number[] {
     for (let cpu = from; cpu <= to; cpu++) cpus.add(cpu);
   }
   return [...cpus].sort((a, b) => a - b);
+}
+
+/** The CPUs this process may run on (Linux: its affinity), so `--cpus 99` is refused before anything runs. */
+export function allowedCpus(): number[] {
+  try {
+    const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('Cpus_allowed_list:'));
+    if (line) return parseCpuList(line.split(':')[1]!.trim());
+  } catch {
+    // not Linux: every CPU the OS reports
+  }
+  return Array.from({ length: cpuInfo().length || availableParallelism() }, (_, i) => i);
 }
 
 let tasksetFound: boolean | undefined;
@@ -37,6 +49,11 @@ export function hasTaskset(): boolean {
  */
 export function choosePlacements(wanted: readonly ('pinned' | 'spread')[], cpus = `0-${availableParallelism() - 1}`, taskset = hasTaskset()): Placement[] {
   const list = parseCpuList(cpus);
+  const allowed = allowedCpus();
+  const missing = list.filter((cpu) => !allowed.includes(cpu));
+  if (missing.length > 0) {
+    throw new RangeError(`--cpus: CPU ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not available here; this process may use CPUs ${allowed.join(',')}`);
+  }
   if (!taskset) return [{ name: 'unpinned', cpus: '', count: availableParallelism() }];
   const placements: Placement[] = [];
   if (wanted.includes('pinned')) placements.push({ name: 'pinned', cpus: String(list[0]), count: 1 });

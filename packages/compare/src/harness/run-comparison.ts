@@ -5,9 +5,10 @@ import { createInterface } from 'node:readline';
 import { evaluateClaims, type Claim } from './claims.js';
 import { startHttpServer } from './http-server.js';
 import { kinds as allKinds, type Kind } from './kinds.js';
+import { LoadMonitor, type MachineLoad } from './machine-load.js';
 import type { MeasureRequest } from './measure-entry.js';
 import type { Measurement, Placement } from './measurement.js';
-import { choosePlacements } from './placement.js';
+import { choosePlacements, parseCpuList } from './placement.js';
 import { measurePythonThreads, type PythonThreads } from './python-threads.js';
 import { workloads as allWorkloads } from './workloads/index.js';
 import type { WorkloadName } from './workload.js';
@@ -19,7 +20,7 @@ const entry = fileURLToPath(new URL('./compare-measure.js', import.meta.url));
  *
  * @example
  * ```ts
- * const options: ComparisonOptions = { quick: true, placements: ['pinned'], workloads: ['switch', 'spawn'] };
+ * const options: ComparisonOptions = { quick: true, placements: ['pinned'], workloads: ['switch', 'start'] };
  * ```
  */
 export interface ComparisonOptions {
@@ -73,6 +74,8 @@ export interface Report {
   readonly python: readonly PythonThreads[];
   /** The seed's summary, line by line, checked per placement. */
   readonly claims: readonly Claim[];
+  /** Other work seen on the machine; when `busy`, timing claims are inconclusive. */
+  readonly load: MachineLoad;
 }
 
 /** Run `requests` in one measurement process under their placement; `onResult` hears each figure as it lands. */
@@ -114,6 +117,9 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runComparison: options.runs must be an integer >= 1, got ${String(runs)}`);
   const placements = choosePlacements(options.placements ?? ['pinned', 'spread'], options.cpus);
   const kinds = options.kinds ?? allKinds;
+  const measured = placements.flatMap((p) => (p.cpus ? parseCpuList(p.cpus) : []));
+  const monitor = new LoadMonitor(measured.length > 0 ? measured : undefined);
+  await monitor.sample(quick ? 300 : 1000); // before anything of ours runs
   const workloads = allWorkloads.filter((w) => !options.workloads || options.workloads.includes(w.name));
   const server = await startHttpServer(quick ? 2 : 5);
   const results: Measurement[] = [];
@@ -132,7 +138,13 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
       options.onProgress?.(results.length, total, label(requests[0]));
       // Quick mode measures a placement in one process; otherwise every figure gets a fresh one.
       if (quick) await measureInChild(requests, onResult);
-      else for (const request of requests) await measureInChild([request], onResult);
+      else {
+        for (const request of requests) {
+          await measureInChild([request], onResult);
+          await monitor.sample(100);
+        }
+      }
+      await monitor.sample(200);
     }
     for (const placement of pythonPlacements) {
       options.onProgress?.(results.length + python.length, total, `cpu · Python threads · ${placement.name}`);
@@ -143,12 +155,14 @@ export async function runComparison(options: ComparisonOptions = {}): Promise<Re
     await server.close();
   }
   options.onProgress?.(total, total, 'done');
+  const load = monitor.result();
   return {
     machine: { cpu: cpuInfo()[0]?.model.trim() ?? 'unknown', cpus: availableParallelism(), node: process.version, platform: `${process.platform}/${process.arch}` },
     quick,
     placements,
     results,
     python,
-    claims: evaluateClaims(results, placements, python),
+    claims: evaluateClaims(results, placements, python, load),
+    load,
   };
 }

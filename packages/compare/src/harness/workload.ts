@@ -24,7 +24,7 @@ export interface WorkloadRun {
  * const name: WorkloadName = 'switch';
  * ```
  */
-export type WorkloadName = 'spawn' | 'switch' | 'memory' | 'cpu' | 'io' | 'sleep';
+export type WorkloadName = 'start' | 'switch' | 'memory' | 'cpu' | 'io' | 'sleep';
 
 /** A measurement the harness repeats for every kind of unit. */
 export interface Workload {

@@ -5,8 +5,8 @@ import type { Workload } from '../workload.js';
 const BATCH = 1000;
 
 /** Start one unit and see it finish: a fresh pool's first result for processes and threads. */
-export const spawnWorkload: Workload = {
-  name: 'spawn',
+export const startWorkload: Workload = {
+  name: 'start',
   title: 'start: spawn one unit and see it finish',
   unit: 'µs',
   better: 'lower',

@@ -16,7 +16,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   if (typeof value === 'object') {
     const name = (value as Named).constructor?.name;
-    return name ? `a ${name}` : 'an object';
+    if (!name || name === 'Object') return 'an object';
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
   }
   if (typeof value === 'string') return `'${value}' (a string)`;
   return `${(value as Named).toString()} (a ${typeof value})`;

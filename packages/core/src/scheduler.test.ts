@@ -102,6 +102,17 @@ describe('Scheduler', () => {
     expect(() => new Scheduler({ slice: 0 })).toThrow(RangeError);
   });
 
+  it('rejects options that are not what they say, at construction: new Scheduler({ clock: 5 }) (issue 11)', () => {
+    expect(() => new Scheduler({ clock: 5 as never })).toThrow(
+      new TypeError('Scheduler: options.clock must be a Clock (now, setTimer, clearTimer) such as new RealClock() or new VirtualClock(), got 5 (a number)'),
+    );
+    expect(() => new Scheduler({ clock: {} as never })).toThrow(/options\.clock must be a Clock .* got an object/);
+    expect(() => new Scheduler({ slice: '10' as never })).toThrow(new RangeError("Scheduler: options.slice must be a number of milliseconds > 0, got '10' (a string)"));
+    expect(() => new Scheduler({ onSwitch: true as never })).toThrow(new TypeError('Scheduler: options.onSwitch must be a function, got true (a boolean)'));
+    expect(() => new Scheduler({ traceSpawns: 1 as never })).toThrow(new TypeError('Scheduler: options.traceSpawns must be a boolean, got 1 (a number)'));
+    expect(() => new Scheduler(null as never)).toThrow(new TypeError('Scheduler: options must be an object, got null'));
+  });
+
   it('throws a clear error into a coroutine that yields something it does not understand', async () => {
     const scheduler = new Scheduler();
     const task = scheduler.spawn(function* confused(): Operation<void> {

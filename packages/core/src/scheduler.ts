@@ -67,7 +67,9 @@ function checkSchedulerOptions(options: unknown): asserts options is SchedulerOp
 }
 
 type IdleWaiter = { resolve: () => void; reject: (error: unknown) => void };
-const yieldToEventLoop: (callback: () => void) => void = (globalThis as { setImmediate?: (cb: () => void) => void }).setImmediate ?? ((cb) => setTimeout(cb, 0));
+// In a pure IIFE: reading a global at import is a side effect a bundler must keep.
+const yieldToEventLoop: (callback: () => void) => void = /* @__PURE__ */ (() =>
+  (globalThis as { setImmediate?: (cb: () => void) => void }).setImmediate ?? ((cb) => setTimeout(cb, 0)))();
 
 /**
  * Drives coroutines: an O(1) FIFO run queue, timers on its {@link Clock}, and a time slice so
@@ -204,12 +206,7 @@ export class Scheduler implements AsyncDisposable {
 
   /** Cancel `task` when `signal` aborts: one listener per signal, however many tasks share it. @internal */
   bindSignal(task: Task<any>, signal: AbortSignal): void {
-    if ((this.signals ??= new TaskSignals()).bind(task, signal)) task.ext().boundSignal = signal;
-  }
-
-  /** @internal */
-  unbindSignal(task: Task<any>, signal: AbortSignal): void {
-    this.signals?.unbind(task, signal);
+    (this.signals ??= new TaskSignals()).bind(task, signal);
   }
 
   /** @internal */
@@ -218,7 +215,8 @@ export class Scheduler implements AsyncDisposable {
   }
 
   /** @internal */
-  countEnded(outcome: number): void {
+  taskEnded(task: Task<any>, outcome: number): void {
+    if (this.signals !== null) this.signals.unbind(task);
     if (outcome === DONE) this.counts.done++;
     else if (outcome === FAILED) this.counts.failed++;
     else if (outcome === CANCELLED) this.counts.cancelled++;

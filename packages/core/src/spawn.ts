@@ -98,15 +98,14 @@ export function restArgs(args: IArguments, from: number): unknown[] {
   return args.length <= from ? noArgs : (Array.prototype.slice.call(args, from) as unknown[]);
 }
 
-const OPTION_KEYS = new Set(['name', 'signal']);
-
 /** Validate spawn options, naming the call and the bad key or value. @internal */
 export function checkSpawnOptions(where: string, options: unknown): SpawnOptions {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${where}: options must be an object like { name, signal }, got ${describeValue(options)} (the function comes second: ${where}(options, fn, ...args))`);
   }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) throw new TypeError(`${where}: unknown option '${key}' (options are name and signal)`);
+  // for…in, not Object.keys: no array per spawn (options are checked on every spawnWith).
+  for (const key in options) {
+    if (key !== 'name' && key !== 'signal' && Object.hasOwn(options, key)) throw new TypeError(`${where}: unknown option '${key}' (options are name and signal)`);
   }
   const { name, signal } = options as SpawnOptions;
   if (name !== undefined && typeof name !== 'string') throw new TypeError(`${where}: options.name must be a string, got ${describeValue(name)}`);
@@ -138,9 +137,10 @@ export function createTask(
   return task;
 }
 
-const GeneratorFunction: unknown = Object.getPrototypeOf(function* () {});
-const AsyncFunction: unknown = Object.getPrototypeOf(async function () {});
-const AsyncGeneratorFunction: unknown = Object.getPrototypeOf(async function* () {});
+// Marked pure so a bundler can drop them (and the whole file) when nothing of it is used.
+const GeneratorFunction: unknown = /* @__PURE__ */ Object.getPrototypeOf(function* () {});
+const AsyncFunction: unknown = /* @__PURE__ */ Object.getPrototypeOf(async function () {});
+const AsyncGeneratorFunction: unknown = /* @__PURE__ */ Object.getPrototypeOf(async function* () {});
 
 function rejectAsync(fn: (...args: unknown[]) => unknown): void {
   const proto: unknown = Object.getPrototypeOf(fn);

@@ -27,8 +27,6 @@ export class TaskExtra {
   pendingOutcome = 0;
   pendingValue: unknown = undefined;
   spawnStack: Error | undefined = undefined;
-  /** The `signal` given to spawnWith, while the scheduler cancels this task when it aborts. */
-  boundSignal: AbortSignal | null = null;
   /** Someone waits until this task has no children (scopes). */
   drainWaiter: Resume<void> | null = null;
   /** This task runs an executor job; {@link jobSignal} finds it. */

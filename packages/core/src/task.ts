@@ -277,15 +277,11 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     else if (outcome === FAILED) annotateFailure(value, this);
     this.st = outcome;
     this.value = value;
-    this.scheduler.countEnded(outcome);
+    this.scheduler.taskEnded(this, outcome);
     let observed = false;
     const x = this.extra;
     if (x !== null) {
       if (x.controller !== null && !x.controller.signal.aborted) x.controller.abort(this.cancelError());
-      if (x.boundSignal !== null) {
-        this.scheduler.unbindSignal(this, x.boundSignal);
-        x.boundSignal = null;
-      }
       const joiners = x.joiners;
       x.joiners = null;
       if (joiners !== null) {

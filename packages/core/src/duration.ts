@@ -22,7 +22,7 @@ export function checkDuration(where: string, name: string, ms: unknown, allowInf
  *
  * @internal
  */
-export const NEVER: { readonly deadline: number } = Object.freeze({ deadline: Infinity });
+export const NEVER: { readonly deadline: number } = /* @__PURE__ */ Object.freeze({ deadline: Infinity });
 
 /** The longest delay a host `setTimeout` accepts (2^31 − 1 ms, about 24.8 days). @internal */
 export const MAX_HOST_DELAY = 2 ** 31 - 1;

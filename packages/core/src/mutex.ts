@@ -4,7 +4,7 @@ import { operation } from './operation-factory.js';
 import { Semaphore } from './semaphore.js';
 import { describeValue } from './describe.js';
 
-const AsyncFunction: unknown = Object.getPrototypeOf(async function () {});
+const AsyncFunction: unknown = /* @__PURE__ */ Object.getPrototypeOf(async function () {});
 
 /**
  * Mutual exclusion between coroutines, granted first-in, first-out. Prefer `withLock`, which

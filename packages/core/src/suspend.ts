@@ -8,7 +8,7 @@ import type { Instruction, Suspend, Teardown } from './operation.js';
  *
  * @internal
  */
-export const forever: Suspend<never> = new (class Forever implements Suspend<never> {
+export const forever: Suspend<never> = /* @__PURE__ */ new (class Forever implements Suspend<never> {
   enter(): Teardown | void {}
   toString(): string {
     return 'suspend()';

@@ -74,7 +74,10 @@ class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
     if (this.when === 'exception' && source.successful()) return;
     const raw = new RawGreenlet(source.hub, callLink, [this.callback, source]);
     raw.state = SCHEDULED;
-    source.hub.schedule(raw, START);
+    // gevent's SpawnedLink switches into its greenlet at once: it runs to its first block before
+    // the next link, so links keep the order they were added in.
+    if (source.hub.current === source.hub) source.hub.resume(raw, undefined, false);
+    else source.hub.schedule(raw, START);
   }
 }
 

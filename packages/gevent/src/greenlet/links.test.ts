@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sleep } from '../hub/sleep.js';
+import { freshHub } from '../test-support.js';
+import type { Greenlet } from './greenlet.js';
+import { spawn } from './spawn.js';
+
+// gevent runs a greenlet's links in the order they were added, each to completion (or to its
+// first block) before the next: link() switches into its new greenlet from the notification.
+// Expected: what /work/h3/py/links.py prints under Python's gevent 22.10.
+describe('links run in order, each to completion before the next', () => {
+  beforeEach(() => {
+    freshHub();
+  });
+
+  it('a link that unlinks a later one stops it; rawlink callbacks and link greenlets interleave in order', async () => {
+    const out: string[] = [];
+    const g = spawn(() => 1);
+    const later = (): void => void out.push('later');
+    g.link((s: Greenlet<number>) => {
+      out.push('first');
+      s.unlink(later);
+    });
+    g.link(later);
+    g.rawlink(() => void out.push('raw1'));
+    g.link(function* () {
+      out.push('blk start');
+      yield* sleep(0);
+      out.push('blk end');
+    });
+    g.rawlink(() => void out.push('raw2'));
+    g.link(() => void out.push('link3'));
+    await g.join();
+    await sleep(10);
+    expect(out).toEqual(['first', 'raw1', 'blk start', 'raw2', 'link3', 'blk end']);
+  });
+});

@@ -119,6 +119,9 @@ const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, timeout:
   throw g.exception;
 });
 
+/** The body of `new Greenlet()` with no function. */
+function noop(): void {}
+
 const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
 
 /** Two or more links, FIFO. A lone link is stored bare, so the usual single waiter costs no array. */
@@ -167,8 +170,12 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   constructor(run?: (...args: any[]) => unknown, ...args: unknown[]) {
     const hub = getHub();
     super(hub, null, args);
-    const fn = run ?? (this.run !== Greenlet.prototype.run ? this.run.bind(this) : undefined);
-    if (typeof fn !== 'function') throw new TypeError('Greenlet: the run argument (or a run() method of a subclass) must be a function');
+    // No function at all is gevent's no-op greenlet (its default _run does nothing).
+    const fn = run ?? (this.run !== Greenlet.prototype.run ? this.run.bind(this) : noop);
+    if (typeof fn !== 'function') {
+      const got = typeof fn === 'string' ? `'${fn}' (a string)` : `${String(fn)} (a ${typeof fn})`;
+      throw new TypeError(`Greenlet: the run argument (or a run() method of a subclass) must be a function, got ${got}`);
+    }
     this.fn = fn;
     this.spawningGreenlet = hub.current;
   }

@@ -32,7 +32,7 @@ import { createTask } from './spawn.js';
 export interface AwaitableOperation<T> extends Operation<T>, PromiseLike<T> {}
 
 // An operation awaited twice runs once, as a promise would: the run is remembered per operation.
-const runs = new WeakMap<object, Promise<unknown>>();
+let runs: WeakMap<object, Promise<unknown>> | undefined; // made on first await: nothing runs at import
 
 /**
  * The `then` of core's operations: run `op` as a root task of the default scheduler (once,
@@ -45,6 +45,7 @@ export function runWhenAwaited<T, R1, R2>(
   onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
   onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
 ): Promise<R1 | R2> {
+  runs ??= new WeakMap();
   let promise = runs.get(op) as Promise<T> | undefined;
   if (promise === undefined) {
     claim(op);

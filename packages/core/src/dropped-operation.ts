@@ -34,7 +34,7 @@ const outer: number[] = []; // `base` of the steps this one runs inside
 // the operation) so that an untraced operation stays as small as it was.
 let tracing = false;
 const outerTracing: boolean[] = [];
-const origins = new WeakMap<object, Error>();
+let origins: WeakMap<object, Error> | undefined; // made when tracing first records one
 
 /**
  * Register a freshly created operation so the running driver can report it if it is dropped.
@@ -54,7 +54,7 @@ export function track<T extends Trackable>(op: T): T {
   if (serial !== 0) {
     op.trackedIn = serial;
     created.push(op);
-    if (tracing) origins.set(op, captureOrigin());
+    if (tracing) (origins ??= new WeakMap()).set(op, captureOrigin());
   }
   return op;
 }
@@ -143,7 +143,7 @@ export function droppedOperationError(op: object): TypeError {
   const error = new TypeError(
     `${label} was created but never started: write \`yield* ${label}\` (an Operation does nothing until you delegate to it with yield*; to start it later, keep a function that creates it instead)`,
   );
-  const origin = origins.get(op)?.stack;
+  const origin = origins?.get(op)?.stack;
   if (origin !== undefined) error.stack = `${error.name}: ${error.message}\n    ${label} was created:${origin.slice(origin.indexOf('\n'))}`;
   return error;
 }

@@ -4,7 +4,7 @@
  * or handing it to a combinator calls `claim`. A driver brackets every step of a coroutine with
  * `beginStep`/`endStep`: if an operation created during that step is still unclaimed when the
  * step ends, `endStep` returns it and the driver throws `droppedOperationError(op)` into the
- * coroutine. A step that creates no operation pays two assignments and a comparison.
+ * coroutine. A step that creates no operation pays a few assignments and a comparison.
  */
 
 /**
@@ -124,8 +124,13 @@ export function endStep(token: number): object | undefined {
     created.length = base;
   }
   serial = token;
-  base = token !== 0 ? outer.pop()! : 0;
-  tracing = token !== 0 ? outerTracing.pop()! : false;
+  if (token !== 0) {
+    base = outer.pop()!;
+    tracing = outerTracing.pop()!;
+  } else {
+    base = 0;
+    tracing = false;
+  }
   return dropped;
 }
 

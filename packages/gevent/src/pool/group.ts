@@ -52,6 +52,9 @@ const killOp = blocking(function* kill(group: GreenletSet, exception: KillExcept
   }
 });
 
+/** What a blocking call returns when there is nothing to wait for. */
+const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
+
 function* runInline<R>(fn: (...args: any[]) => unknown, args: readonly unknown[]): Generator<Instruction, R, unknown> {
   const result = fn(...args);
   if (typeof (result as Iterator<unknown> | null)?.next === 'function' && typeof (result as Iterator<unknown> | null)?.throw === 'function') return (yield* result as Generator<Instruction, R, unknown>);
@@ -149,8 +152,16 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
    * await group.kill();
    * ```
    */
-  kill(exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> {
-    return killOp(this, exception, options.block ?? true, options.timeout);
+  kill(exception: KillException, options: KillOptions & { block: false }): void;
+  kill(exception?: KillException, options?: KillOptions): Blocking<void>;
+  kill(exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> | void {
+    if (options.block !== false) return killOp(this, exception, true, options.timeout);
+    // gevent's block=False: the kills are scheduled now, and nothing waits.
+    for (const g of [...this]) {
+      if (this.dying.has(g)) continue;
+      g.kill(exception, { block: false });
+      this.dying.add(g);
+    }
   }
 
   /**
@@ -161,12 +172,18 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
    * await group.killone(g);
    * ```
    */
-  killone(g: Greenlet<unknown>, exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> {
+  killone(g: Greenlet<unknown>, exception: KillException, options: KillOptions & { block: false }): void;
+  killone(g: Greenlet<unknown>, exception?: KillException, options?: KillOptions): Blocking<void>;
+  killone(g: Greenlet<unknown>, exception: KillException = GreenletExit, options: KillOptions = {}): Blocking<void> | void {
+    const block = options.block !== false;
+    // As gevent: only a member not already dying is killed, and only that kill is waited for;
+    // killing a dying member again returns at once instead of joining it.
     if (this.members.has(g) && !this.dying.has(g)) {
       this.dying.add(g);
       g.kill(killError(exception), { block: false });
+      if (block) return g.join(options.timeout);
     }
-    return g.join(options.block === false ? 0 : options.timeout);
+    if (block) return doneOp();
   }
 
   /** @internal spawn a member (Group never blocks; Pool waits for a slot). */

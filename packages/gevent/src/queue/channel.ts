@@ -122,15 +122,24 @@ export class Channel<T> implements Firable, AsyncIterable<T> {
   }
 
   /**
-   * `put(item, { block: false })`.
+   * Hand `item` to a getter that is waiting right now, or raise {@link Full}: a plain call, from a
+   * greenlet, a hub callback or ordinary code. (`put(item, { block: false })` is gevent's
+   * blocking form: it also waits for a getter arriving within this loop iteration.)
    *
    * @example
    * ```ts
-   * yield* ch.putNowait('job');
+   * ch.putNowait('job'); // Full unless a getter is waiting
    * ```
    */
-  putNowait(item: T | typeof StopIteration): Blocking<void> {
-    return putOp(this, item, 0);
+  putNowait(item: T | typeof StopIteration): void {
+    const hub = getHub();
+    for (let getter = this.getters.shift(); getter !== undefined; getter = this.getters.shift()) {
+      if (!getter.live) continue;
+      if (hub.current === hub) getter.switchNow(item);
+      else hub.wake(getter.g, getter.epoch, item);
+      return;
+    }
+    throw new Full();
   }
 
   /**
@@ -146,15 +155,22 @@ export class Channel<T> implements Firable, AsyncIterable<T> {
   }
 
   /**
-   * `get({ block: false })`.
+   * Take the item of a putter that is waiting right now, or raise {@link Empty}: a plain call.
+   * The putter resumes on the next callback round.
    *
    * @example
    * ```ts
-   * const job = yield* ch.getNowait();
+   * const job = ch.getNowait(); // Empty unless a putter is waiting
    * ```
    */
-  getNowait(): Blocking<T> {
-    return getOp(this, 0) as Blocking<T>;
+  getNowait(): T {
+    const hub = getHub();
+    for (let putter = this.putters.shift(); putter !== undefined; putter = this.putters.shift()) {
+      if (!putter.live) continue;
+      hub.wake(putter.g, putter.epoch, undefined);
+      return putter.item as T;
+    }
+    throw new Empty();
   }
 
   /**

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readmeExample } from './readme-example.mjs';
+import { checkCompareTarball } from '../packages/compare/test/check-tarball.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -167,6 +168,8 @@ for (const entry of packages) {
   checkMetadata(entry);
   if (entry.pkg.name === '@coro/eslint-plugin') checkEslintPlugin(entry);
   else checkLibrary(entry);
+  // compare's README example under tsx and compiled, and its library entry without the CLI's dependency.
+  if (entry.pkg.name === '@coro/compare') checkCompareTarball({ tarballs, work, check });
 }
 
 rmSync(work, { recursive: true, force: true });

@@ -14,11 +14,13 @@ let tsxRegistered: Promise<void> | undefined;
 function registerTsx(moduleUrl: string): Promise<void> {
   tsxRegistered ??= (async () => {
     if ((process.features as { typescript?: unknown }).typescript) return;
-    // Started under tsx (`npx tsx main.ts`): workers inherit its loader through execArgv.
-    if (process.execArgv.some((arg) => /[\\/]tsx[\\/]/.test(arg))) return;
-    let manifest: string | undefined;
+    // Started under tsx (`npx tsx main.ts`, tsx perhaps not installed in the project): the worker
+    // inherits tsx's flags, whose paths say where that tsx is. (Its loader does not act in workers.)
+    const fromFlags = process.execArgv.map((arg) => /^(.*[\\/]node_modules[\\/]tsx)[\\/]/.exec(arg.replace(/^(--\w+=)?(file:\/\/)?/, ''))?.[1]).filter((dir) => dir !== undefined);
     const main = process.argv[1] ? [pathToFileURL(process.argv[1]).href] : [];
-    for (const base of [moduleUrl, ...main, import.meta.url]) {
+    const bases = [moduleUrl, ...main, ...fromFlags.map((dir) => pathToFileURL(`${dir}/../`).href), import.meta.url];
+    let manifest: string | undefined;
+    for (const base of bases) {
       try {
         manifest = createRequire(base).resolve('tsx/package.json');
         break;

@@ -15,7 +15,7 @@ const ABANDONED = 2;
  * the hub's callback queue, and if the greenlet is released first (kill, Timeout) the signal is
  * aborted with that error and a late settlement is ignored, never reported as unhandled.
  */
-export function* bridgeIterator<T>(source: PromiseSource<T>): Generator<Instruction, T, unknown> {
+export function* bridgeIterator<T>(source: PromiseSource<T>, asyncBody = false): Generator<Instruction, T, unknown> {
   const hub = getHub();
   const me = hub.blockingCurrent();
   const epoch = me.epoch;
@@ -28,19 +28,26 @@ export function* bridgeIterator<T>(source: PromiseSource<T>): Generator<Instruct
   } else {
     promise = source;
   }
+  const release = (): void => {
+    if (asyncBody) hub.refWatchers--;
+    else hub.watchers--;
+  };
   let state = PENDING;
-  hub.watchers++;
+  // An async greenlet body waits mostly on the hub's own timers (`await sleep(20)`): it keeps the
+  // loop alive but, unlike a foreign promise, must not stop a virtual clock from advancing.
+  if (asyncBody) hub.refWatchers++;
+  else hub.watchers++;
   promise.then(
     (value) => {
       if (state !== PENDING) return;
       state = SETTLED;
-      hub.watchers--;
+      release();
       hub.wake(me, epoch, value);
     },
     (error: unknown) => {
       if (state !== PENDING) return;
       state = SETTLED;
-      hub.watchers--;
+      release();
       hub.wakeThrow(me, epoch, error);
     },
   );
@@ -53,7 +60,7 @@ export function* bridgeIterator<T>(source: PromiseSource<T>): Generator<Instruct
   } finally {
     if (state === PENDING) {
       state = ABANDONED;
-      hub.watchers--;
+      release();
       controller?.abort(reason);
     }
   }

@@ -54,6 +54,11 @@ function defaultExceptionStream(): ExceptionStream {
   return hostProcess?.stderr ?? { write: (text: string) => console.error(text.replace(/\n+$/, '')) };
 }
 
+/** Whether `g` runs an async function (its iterator is the promise bridge). */
+function isAsyncBody(g: RawGreenlet): boolean {
+  return g.gen !== null && Object.getPrototypeOf(g.gen) === (bridgeIterator as { prototype: object }).prototype;
+}
+
 /** The largest delay a host timer takes (setTimeout's 32-bit limit). */
 const MAX_HOST_DELAY = 2 ** 31 - 1;
 
@@ -237,7 +242,9 @@ export class Hub extends RawGreenlet {
   blockingCurrent(): RawGreenlet {
     const current = this.current;
     if (current === this) throw new BlockingSwitchOutError();
-    if (!this.inLoop) throw new TypeError('A blocking call was stepped outside the hub: inside a greenlet use yield*, from ordinary code use await');
+    // Reached when something other than the hub steps the operation: most often a gevent call
+    // yield*-ed under @coro/core's run() or in a core task, where "use yield*" would be no help.
+    if (!this.inLoop) throw new TypeError("gevent's blocking calls run on gevent's hub, and this one was stepped by something else (for example yield* inside @coro/core's run() or a core task). Inside a gevent greenlet use yield*; from ordinary code await it; under core's run() use core's own operations (core's sleep, channels…).");
     return current;
   }
 
@@ -313,7 +320,9 @@ export class Hub extends RawGreenlet {
     this.current = origin;
     enterHostedStep(outside);
     if (this.tracer !== null) this.trace('switch', g, origin);
-    if (dropped !== undefined && (result.done === true || result.value !== dropped)) {
+    // An async body's first step creates the blocking calls it awaits (`await sleep(20)`): they
+    // are started by the await's then(), a promise job later, so they are not dropped.
+    if (dropped !== undefined && (result.done === true || result.value !== dropped) && !isAsyncBody(g)) {
       // A blocking call created in this step and never delegated to: raise it where the greenlet stopped.
       const error = droppedOperationError(dropped);
       if (result.done === true) g.die(error, true);
@@ -381,7 +390,7 @@ export class Hub extends RawGreenlet {
 
   /** @internal a promise as an iterator a greenlet can step (`spawn` of an async function). */
   bridge(promise: PromiseLike<unknown>): Iterator<Instruction, unknown, unknown> {
-    return bridgeIterator(promise);
+    return bridgeIterator(promise, true);
   }
 
   /**

@@ -75,8 +75,8 @@ async function runInChromium(browser, script) {
   try {
     await page.setContent('<!doctype html><meta charset="utf-8"><title>coro README example</title>');
     // The module's last statement runs after its top-level awaits: that is when the example is done.
-    await page.addScriptTag({ type: 'module', content: `${script}\nwindow.__coroDone = true;\n` });
-    const done = page.waitForFunction(() => window.__coroDone === true || undefined, undefined, { timeout: runTimeoutMs }).then(
+    await page.addScriptTag({ type: 'module', content: `${script}\nglobalThis.__coroDone = true;\n` });
+    const done = page.waitForFunction(() => globalThis.__coroDone === true || undefined, undefined, { timeout: runTimeoutMs }).then(
       () => undefined,
       () => errors.push(`did not finish within ${runTimeoutMs} ms`),
     );

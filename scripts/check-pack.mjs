@@ -93,7 +93,8 @@ function checkLibrary({ dir, pkg }) {
   writeFileSync(
     join(consumer, 'esm.mjs'),
     `import * as api from '${pkg.name}';\nconst { version } = api;\nif (version !== '${pkg.version}') throw new Error('bad version ' + version);\n` +
-      `const renamed = Object.entries(api).filter(([name, value]) => typeof value === 'function' && value.name !== name && value.name !== '');\n` +
+      // An alias (JoinableQueue = Queue) is fine when the name it shows is exported too, as the same thing.
+      `const renamed = Object.entries(api).filter(([name, value]) => typeof value === 'function' && value.name !== name && value.name !== '' && api[value.name] !== value);\n` +
       `if (renamed.length > 0) throw new Error('renamed by the build: ' + renamed.map(([name, value]) => name + ' is named ' + value.name).join(', '));\n` +
       `console.log('esm', version);\n`,
   );
@@ -104,13 +105,13 @@ function checkLibrary({ dir, pkg }) {
   // Every entry point's declarations, and the README's example where it has one, compiled as a `.mts`
   // module (the READMEs say the examples are ESM) with nothing but the stated settings.
   const entries = Object.keys(pkg.exports).filter((key) => key !== './package.json');
-  const imports = entries.map((key, i) => `import * as entry${i} from '${pkg.name}${key.slice(1)}';`).join('\n');
   const example = BROWSER_PACKAGES.has(pkg.name) ? readmeExample(dir) : undefined;
   const flavours = BROWSER_PACKAGES.has(pkg.name) ? ['node', 'browser'] : ['node'];
   for (const flavour of flavours) {
-    const browserEntries = flavour === 'browser' ? entries.filter((key) => key === '.') : entries;
-    const header = browserEntries.map((key) => `import * as entry${entries.indexOf(key)} from '${pkg.name}${key.slice(1)}';`).join('\n');
-    const source = `${flavour === 'node' ? imports : header}\nexport const entries = [${browserEntries.map((key) => `entry${entries.indexOf(key)}`).join(', ')}];\n`;
+    // In browsers only the main entry: @coro/gevent/monkey is Node's.
+    const used = flavour === 'browser' ? entries.filter((key) => key === '.') : entries;
+    const header = used.map((key, i) => `import * as entry${i} from '${pkg.name}${key.slice(1)}';`).join('\n');
+    const source = `${header}\nexport const entries = [${used.map((_, i) => `entry${i}`).join(', ')}];\n`;
     writeFileSync(join(consumer, `entries-${flavour}.mts`), source);
     const files = [`entries-${flavour}.mts`];
     if (example !== undefined) {
@@ -151,8 +152,9 @@ function checkEslintPlugin({ dir, pkg }) {
     } catch (error) {
       output = String(error.stdout);
     }
-    const expected = '4:3  error  This call returns Operation<void>, which does nothing until you delegate to it. Write `yield* sleep(100)` (or assign it and yield* it later)  coro/no-dropped-operation';
-    assert(output.includes(expected), `eslint printed:\n${output}\nexpected a line containing:\n${expected}`);
+    // The type's name is core's (an Operation or a subtype of it); the rest is the rule's.
+    const expected = /4:3 {2}error {2}This call returns \w*Operation<void>, which does nothing until you delegate to it\. Write `yield\* sleep\(100\)` \(or assign it and yield\* it later\) {2}coro\/no-dropped-operation/;
+    assert(expected.test(output), `eslint printed:\n${output}\nexpected a line matching:\n${expected}`);
     assert(output.includes('1 problem'), `expected exactly one problem, eslint printed:\n${output}`);
   });
   check('meta names the package and its version', () => {

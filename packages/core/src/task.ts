@@ -27,6 +27,12 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 // The task's whole life (start, wait, cancel, finish, settle) is one state machine; it stays in one
 // file so that it can be read in one go.
 
+// Outside the class body on purpose: a class that names itself in its body is renamed `_Task` by the build,
+// and Task.name would say so (the pack check asserts the names).
+function isTask(value: unknown): value is Task<unknown> {
+  return value instanceof Task;
+}
+
 /**
  * A coroutine running on a {@link Scheduler}. Await it from ordinary code, `yield*` it inside a
  * coroutine to join it, `cancel()` it. Tasks are structured: a task's children are cancelled
@@ -75,7 +81,7 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
   /** The scheduler running this task (found through its owners, to keep tasks small). */
   get scheduler(): Scheduler {
     const owner = this.owner;
-    return owner instanceof Task ? owner.scheduler : (owner as Scheduler);
+    return isTask(owner) ? owner.scheduler : (owner as Scheduler);
   }
 
   /** `pending`, `running`, `suspended`, `done`, `failed` or `cancelled`. */
@@ -95,7 +101,7 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
 
   /** The task that spawned this one; `undefined` for roots and scope members' holders. */
   get parent(): Task<any> | undefined {
-    return this.owner instanceof Task ? this.owner : undefined;
+    return isTask(this.owner) ? this.owner : undefined;
   }
 
   /** Live children, in spawn order. */
@@ -109,7 +115,7 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
   get waitingOn(): string | undefined {
     if (this.st === SUSPENDED) {
       const instruction = this.value instanceof Wake ? this.value.instruction : this.value;
-      return instruction instanceof Task ? `join ${instruction.name}` : describeInstruction(instruction);
+      return isTask(instruction) ? `join ${instruction.name}` : describeInstruction(instruction);
     }
     if (this.st === COMPLETING) return 'its children to end';
     return undefined;

@@ -42,7 +42,7 @@ export class Context {
 
   /** A shallow copy: the same values, set independently from now on. */
   copy(): Context {
-    const copy = new Context();
+    const copy = emptyContext();
     for (const [variable, value] of this._values) copy._values.set(variable, value);
     return copy;
   }
@@ -77,6 +77,12 @@ export class Context {
     if (isGenerator(result)) return entered(this, result) as R;
     return result;
   }
+}
+
+// Outside the class body on purpose: a class that names itself in its body is renamed `_Context` by the
+// build, and Context.name would say so (the pack check asserts the names).
+function emptyContext(): Context {
+  return new Context();
 }
 
 function isGenerator(value: unknown): value is Generator {

@@ -196,9 +196,9 @@ export class greenlet {
    * {@link AttributeError} on a main greenlet.
    */
   set parent(parent: greenlet) {
-    if (!(parent instanceof greenlet)) {
-      throw new TypeError(`GreenletChecker: Expected any type of greenlet, not ${typeName(parent)}`);
-    }
+    // checkedParent, not `instanceof greenlet` here: a class that names itself in its body is renamed
+    // `_greenlet` by the build, and greenlet.name would say so (the pack check asserts the names).
+    checkedParent(parent);
     if (this === rt.main) throw new AttributeError('cannot set the parent of a main greenlet');
     for (let p: greenlet | undefined = parent; p !== undefined; p = p._parent) {
       if (p === this) throw new ValueError('cyclic parent chain');

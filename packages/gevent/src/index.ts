@@ -13,7 +13,7 @@ export { GreenletExit } from './greenlet/greenlet-exit.js';
 export { GreenletSet, Group, type GroupJoinOptions } from './pool/group.js';
 export { Hub, type ExceptionStream, type HubOptions, type HubTracer } from './hub/hub.js';
 export { idle } from './hub/idle.js';
-export type { ImapOptions, MapInput } from './pool/imap.js';
+export type { ImapIterator, ImapOptions, MapInput } from './pool/imap.js';
 export { Loop } from './hub/loop.js';
 export { joinAll, killAll, type JoinAllOptions, type KillAllOptions } from './greenlet/join-all.js';
 export type { Link, LinkTarget } from './greenlet/links.js';

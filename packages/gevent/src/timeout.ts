@@ -28,6 +28,8 @@ function describe(ms: number | undefined, exception: unknown): string {
   const base = `${ms} ms`;
   if (exception === false) return `${base} (silent)`;
   if (typeof exception === 'string') return `${base}: ${exception}`;
+  // gevent's str(Timeout(2, ValueError('boom'))) is '2 seconds: boom'.
+  if (exception instanceof Error && exception.message !== '') return `${base}: ${exception.message}`;
   return base;
 }
 

@@ -5,7 +5,7 @@ import { GreenletExit } from './greenlet-exit.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { DEAD, PENDING, type RawGreenlet, SCHEDULED } from '../hub/raw-greenlet.js';
 import { Timeout } from '../timeout.js';
-import { iwait, wait, type WaitOptions } from './wait.js';
+import { iwait, wait, waitables, type WaitOptions } from './wait.js';
 
 /**
  * Options for {@link joinAll}.
@@ -45,7 +45,7 @@ const joinAllOp = blocking(function* joinAll<T>(greenlets: Iterable<Greenlet<T>>
  * ```
  */
 export function joinAll<T>(greenlets: Iterable<Greenlet<T>>, options: JoinAllOptions = {}): Blocking<Greenlet<T>[]> {
-  return joinAllOp(greenlets, options);
+  return joinAllOp(waitables(greenlets, 'joinAll'), options);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Instruction } from '@coro/core';
+import { describeValue } from '../describe-value.js';
 import { asyncIterate, type BlockingIterator } from '../hub/blocking-iterator.js';
 import { bridgeIterator, type PromiseSource } from '../hub/bridge.js';
 import { getHub } from '../hub/current.js';
@@ -41,9 +42,26 @@ export interface WaitOptions {
 function checkOptions(options: WaitOptions | undefined, name: string): void {
   if (options === undefined) return;
   const { timeout, count } = options;
-  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout))) throw new TypeError(`${name}: timeout must be a number of milliseconds, got ${typeof timeout}`);
+  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout))) throw new TypeError(`${name}: timeout must be a number of milliseconds, got ${describeValue(timeout)}`);
   if (timeout !== undefined && timeout < 0) throw new RangeError(`${name}: timeout must not be negative, got ${timeout}`);
   if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new RangeError(`${name}: count must be a non-negative integer, got ${String(count)}`);
+}
+
+/**
+ * @internal the objects as a list, checked at the call (not at the first step): `joinAll(5)` or
+ * `joinAll([1, 2])` name the function and the bad value instead of failing inside the collector.
+ */
+export function waitables<T extends Waitable>(objects: Iterable<T>, name: string): T[] {
+  if (objects === null || typeof objects !== 'object' || typeof (objects as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`${name}: expected an iterable of greenlets or other waitables (Event, AsyncResult, Semaphore…), got ${describeValue(objects)}`);
+  }
+  const list = [...objects];
+  list.forEach((o, i) => {
+    if (o === null || typeof o !== 'object' || typeof (o as Partial<Waitable>).rawlink !== 'function' || typeof (o as Partial<Waitable>).unlink !== 'function') {
+      throw new TypeError(`${name}: item ${i} is not a greenlet or other waitable (an object with rawlink/unlink), got ${describeValue(o)}`);
+    }
+  });
+  return list;
 }
 
 /** Collects objects as their links fire, and wakes the iterating greenlet. */
@@ -144,15 +162,14 @@ const stepOp = blocking(function* step<T extends Waitable>(collector: Collector<
  */
 export function iwait<T extends Waitable>(objects: Iterable<T>, options?: WaitOptions): BlockingIterator<T> {
   checkOptions(options, 'iwait');
-  const list = [...objects];
+  const list = waitables(objects, 'iwait');
   const collector = new Collector(list, options?.timeout, options?.count ?? list.length);
   const next = (): Blocking<IteratorResult<T, undefined>> => stepOp(collector);
   const dispose = (): void => void collector.finish();
   return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
 }
 
-const waitObjectsOp = blocking(function* waitObjects<T extends Waitable>(objects: Iterable<T>, options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
-  const list = [...objects];
+const waitObjectsOp = blocking(function* waitObjects<T extends Waitable>(list: T[], options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
   const count = Math.min(options?.count ?? list.length, list.length);
   return yield* new Collector(list, options?.timeout, count).waitFor(count);
 });
@@ -190,7 +207,7 @@ export function wait(first?: unknown, options?: WaitOptions): Blocking<unknown> 
   if (typeof first === 'function' || typeof (first as PromiseLike<unknown>).then === 'function') return bridgeOp(first as PromiseSource<unknown>);
   if (typeof first === 'object' && first !== null && Symbol.iterator in first) {
     checkOptions(options, 'wait');
-    return waitObjectsOp(first as Iterable<Waitable>, options);
+    return waitObjectsOp(waitables(first as Iterable<Waitable>, 'wait'), options);
   }
-  throw new TypeError(`wait: expected nothing, a promise, a function returning a promise, or an iterable of waitables; got ${typeof first}`);
+  throw new TypeError(`wait: expected nothing, a promise, a function returning a promise, or an iterable of waitables; got ${describeValue(first)}`);
 }

@@ -1,4 +1,5 @@
 import type { Instruction } from '@coro/core';
+import { describeValue } from '../describe-value.js';
 import { getHub } from './current.js';
 import { type Blocking, blocking, makeAwaitable, PARK } from './operation.js';
 
@@ -75,7 +76,7 @@ export interface SleepOptions {
  * ```
  */
 export function sleep(ms = 0, options?: SleepOptions): Blocking<void> {
-  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number of milliseconds, got ${String(ms)}`);
+  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number of milliseconds, got ${describeValue(ms)}`);
   if (ms <= 0) return sleepZero as unknown as Blocking<void>;
   return sleepFor(ms, options?.ref ?? true);
 }

@@ -1,10 +1,12 @@
 import type { Instruction, Operation, TaskResult } from '@coro/core';
 import type { BlockingIterator } from '../hub/blocking-iterator.js';
+import { describeValue } from '../describe-value.js';
 import { getCurrent } from '../hub/current.js';
 import { Event } from '../sync/event.js';
 import { Greenlet, type KillException, type KillOptions, killError } from '../greenlet/greenlet.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
-import { imapIterator, type ImapOptions, type MapInput } from './imap.js';
+import { Keywords } from '@coro/greenlet';
+import { imapIterator, type ImapIterator, type ImapOptions, type MapInput } from './imap.js';
 import type { LinkTarget } from '../greenlet/links.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { DEAD } from '../hub/raw-greenlet.js';
@@ -191,32 +193,68 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
 
   /**
    * Run `fn(...args)` in the group and return its result (raise its error). Called from a member
-   * of the group, it runs inline instead (so a full pool cannot deadlock on itself).
+   * of the group, it runs inline instead (so a full pool cannot deadlock on itself). Keyword
+   * arguments (gevent's `kwds`) are made with `kw()` from `@coro/greenlet` and reach `fn` as its
+   * last argument, an object to destructure.
    *
    * @typeParam F - the function's type.
    * @example
    * ```ts
+   * import { kw } from '@coro/greenlet';
    * const n = await pool.apply((a: number) => a + 1, [5]); // 6
+   * const m = await pool.apply(({ x }: { x: number }) => x * x, [], kw({ x: 3 })); // 9
    * ```
    */
-  apply<F extends (...args: any[]) => unknown>(fn: F, args: Parameters<F> = [] as unknown as Parameters<F>): Blocking<TaskResult<F>> {
-    return applyOp(this, fn, args) as Blocking<TaskResult<F>>;
+  apply<F extends (...args: any[]) => unknown>(fn: F, args?: Parameters<F>): Blocking<TaskResult<F>>;
+  apply<F extends (...args: any[]) => unknown>(fn: F, args: unknown[], kwds: Keywords): Blocking<TaskResult<F>>;
+  apply<F extends (...args: any[]) => unknown>(fn: F, args: unknown[] = [], kwds?: Keywords): Blocking<TaskResult<F>> {
+    return applyOp(this, fn, withKeywords('apply', args, kwds)) as Blocking<TaskResult<F>>;
   }
 
   /**
    * Start `fn(...args)` without blocking (untracked if the group is full); `callback(value)` runs
-   * on success.
+   * on success. Keyword arguments go in third place, as in gevent (`apply_async(func, args,
+   * kwds, callback)`); the callback may also come third.
    *
    * @typeParam F - the function's type.
    * @example
    * ```ts
+   * import { kw } from '@coro/greenlet';
    * const g = pool.applyAsync(work, [1], (value) => console.log(value));
+   * const h = pool.applyAsync(work, [1], kw({ retries: 2 }), (value) => console.log(value));
    * ```
    */
-  applyAsync<F extends (...args: any[]) => unknown>(fn: F, args: Parameters<F> = [] as unknown as Parameters<F>, callback?: (value: TaskResult<F>) => void): Greenlet<TaskResult<F>> {
-    if (typeof fn !== 'function') throw new TypeError('applyAsync: fn must be a function');
-    const g = (this.full() ? Greenlet.spawn(() => this.apply(fn, args)) : this.spawnNow(fn, args)) as Greenlet<TaskResult<F>>;
-    if (callback !== undefined) g.linkValue((source) => callback(source.value as TaskResult<F>));
+  applyAsync<F extends (...args: any[]) => unknown>(fn: F, args?: Parameters<F>, callback?: (value: TaskResult<F>) => void): Greenlet<TaskResult<F>>;
+  applyAsync<F extends (...args: any[]) => unknown>(fn: F, args: unknown[], kwds: Keywords | undefined, callback?: (value: TaskResult<F>) => void): Greenlet<TaskResult<F>>;
+  applyAsync<F extends (...args: any[]) => unknown>(fn: F, args: unknown[] = [], kwdsOrCallback?: Keywords | ((value: TaskResult<F>) => void), callback?: (value: TaskResult<F>) => void): Greenlet<TaskResult<F>> {
+    if (typeof fn !== 'function') throw new TypeError(`applyAsync: fn must be a function, got ${describeValue(fn)}`);
+    if (typeof kwdsOrCallback === 'function') callback = kwdsOrCallback;
+    const all = withKeywords('applyAsync', args, kwdsOrCallback instanceof Keywords ? kwdsOrCallback : undefined);
+    const g = (this.full() ? Greenlet.spawn(() => this.apply(fn, all as Parameters<F>)) : this.spawnNow(fn, all)) as Greenlet<TaskResult<F>>;
+    if (callback !== undefined) {
+      if (typeof callback !== 'function') throw new TypeError(`applyAsync: callback must be a function, got ${describeValue(callback)}`);
+      g.linkValue((source) => callback(source.value as TaskResult<F>));
+    }
+    return g;
+  }
+
+  /**
+   * gevent's `map_async`: {@link GreenletSet.map} in a new greenlet (not a member), returned at
+   * once; its value is the list of results, and `callback(results)` runs on success.
+   *
+   * @typeParam I - the inputs.
+   * @typeParam F - the function's type.
+   * @example
+   * ```ts
+   * const g = pool.mapAsync((x: number) => x * x, [1, 2, 3]);
+   * console.log(await g.get()); // [1, 4, 9]
+   * ```
+   */
+  mapAsync<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, callback?: (results: TaskResult<F>[]) => void): Greenlet<TaskResult<F>[]> {
+    if (typeof fn !== 'function') throw new TypeError(`mapAsync: fn must be a function, got ${describeValue(fn)}`);
+    if (callback !== undefined && typeof callback !== 'function') throw new TypeError(`mapAsync: callback must be a function, got ${describeValue(callback)}`);
+    const g = Greenlet.spawn(() => this.map(fn, inputs));
+    if (callback !== undefined) g.linkValue((source) => callback(source.value as TaskResult<F>[]));
     return g;
   }
 
@@ -253,8 +291,8 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
    * for await (const square of pool.imap((x: number) => x * x, [1, 2, 3])) console.log(square);
    * ```
    */
-  imap<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, options: ImapOptions = {}): BlockingIterator<TaskResult<F>> {
-    return imapIterator(this, fn as (input: I) => unknown, inputs, true, options) as BlockingIterator<TaskResult<F>>;
+  imap<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, options: ImapOptions = {}): ImapIterator<TaskResult<F>> {
+    return imapIterator(this, fn as (input: I) => unknown, inputs, true, options) as ImapIterator<TaskResult<F>>;
   }
 
   /**
@@ -267,8 +305,8 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
    * for await (const r of pool.imapUnordered(fetchOne, urls)) console.log(r);
    * ```
    */
-  imapUnordered<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, options: ImapOptions = {}): BlockingIterator<TaskResult<F>> {
-    return imapIterator(this, fn as (input: I) => unknown, inputs, false, options) as BlockingIterator<TaskResult<F>>;
+  imapUnordered<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>, options: ImapOptions = {}): ImapIterator<TaskResult<F>> {
+    return imapIterator(this, fn as (input: I) => unknown, inputs, false, options) as ImapIterator<TaskResult<F>>;
   }
 
   /** @internal for imap's feeder: spawn a member, waiting for a slot if needed. */
@@ -282,9 +320,16 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
   }
 }
 
+/** The positional arguments, plus gevent's `kwds` (a `kw()` object) as a last argument when not empty. */
+function withKeywords(api: string, args: unknown[], kwds: Keywords | undefined): unknown[] {
+  if (!Array.isArray(args)) throw new TypeError(`${api}: args must be an array, got ${describeValue(args)}`);
+  if (kwds === undefined) return args;
+  if (!(kwds instanceof Keywords)) throw new TypeError(`${api}: kwds must be made with kw() from @coro/greenlet, got ${describeValue(kwds)}`);
+  return Object.keys(kwds.values).length === 0 ? args : [...args, kwds.values];
+}
+
 const applyOp = blocking(function* apply(group: GreenletSet, fn: (...args: any[]) => unknown, args: unknown[]): Generator<Instruction, unknown, unknown> {
-  if (typeof fn !== 'function') throw new TypeError('apply: fn must be a function');
-  if (!Array.isArray(args)) throw new TypeError('apply: args must be an array');
+  if (typeof fn !== 'function') throw new TypeError(`apply: fn must be a function, got ${describeValue(fn)}`);
   const me = getCurrent();
   if (me instanceof Greenlet && group.has(me)) return yield* runInline(fn, args);
   const g = yield* group.spawnForMap(fn, args);

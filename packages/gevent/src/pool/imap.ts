@@ -28,14 +28,34 @@ function isBlockingIterator<I>(input: MapInput<I>): input is BlockingIterator<I>
   return typeof (input as BlockingIterator<I>).next === 'function' && !(Symbol.iterator in input);
 }
 
+/**
+ * What `imap` and `imapUnordered` return: a {@link BlockingIterator} that also says how many
+ * results are waiting to be taken (gevent's `len(imap.queue)`).
+ *
+ * @typeParam T - the results.
+ * @example
+ * ```ts
+ * const it = pool.imap(work, inputs, { maxsize: 1 });
+ * yield* it.next();
+ * console.log(it.buffered); // finished results not taken yet: at most maxsize + 1
+ * ```
+ */
+export interface ImapIterator<T> extends BlockingIterator<T> {
+  /** Results computed (successfully or not) and not yet taken by `next()`. */
+  readonly buffered: number;
+}
+
 /** The feeder: walks the inputs, spawning one member per item (waiting for slots), reporting each completion. */
-function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, results: SimpleQueue<Entry>, bound: Semaphore | null): Generator<Instruction, void, unknown> {
+function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, results: SimpleQueue<Entry>, bound: Semaphore | null, counts: { completed: number }): Generator<Instruction, void, unknown> {
   let index = 0;
   const startOne = function* (input: I): Generator<Instruction, void, unknown> {
     if (bound !== null) yield* bound.acquire();
     const i = index++;
     const g = yield* group.spawnForMap(fn, [input]);
-    g.rawlink((done: Greenlet<unknown>) => results.putNowait({ kind: 'result', index: i, g: done }));
+    g.rawlink((done: Greenlet<unknown>) => {
+      counts.completed++;
+      results.putNowait({ kind: 'result', index: i, g: done });
+    });
   };
   try {
     if (isBlockingIterator(inputs)) {
@@ -52,7 +72,9 @@ function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInpu
 class Imap<R> {
   private readonly pending = new Map<number, Greenlet<unknown>>();
   private want = 0;
-  private delivered = 0;
+  /** @internal results taken by the consumer. */
+  delivered = 0;
+
   private end = Infinity;
   private failure: { index: number; error: unknown } | null = null;
   private finished = false;
@@ -62,6 +84,8 @@ class Imap<R> {
     private readonly ordered: boolean,
     private readonly bound: Semaphore | null,
     private readonly feeder: Greenlet<void>,
+    /** @internal results finished by members (counted by the feeder's links). */
+    readonly counts: { completed: number },
   ) {}
 
   *step(): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
@@ -114,15 +138,23 @@ const stepOp = blocking(function* step<R>(imap: Imap<R>): Generator<Instruction,
 });
 
 /** @internal the iterator behind `imap` and `imapUnordered`. */
-export function imapIterator<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, ordered: boolean, options: ImapOptions): BlockingIterator<unknown> {
+export function imapIterator<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, ordered: boolean, options: ImapOptions): ImapIterator<unknown> {
   if (typeof fn !== 'function') throw new TypeError(`${ordered ? 'imap' : 'imapUnordered'}: fn must be a function`);
   const maxsize = options.maxsize;
   if (maxsize !== undefined && (!Number.isInteger(maxsize) || maxsize < 1)) throw new RangeError(`maxsize must be a positive integer, got ${String(maxsize)}`);
   const bound = maxsize === undefined ? null : new Semaphore(maxsize);
   const results = new SimpleQueue<Entry>();
-  const feeder = Greenlet.spawn(feed<I>, group, fn, inputs, results, bound);
-  const imap = new Imap<unknown>(results, ordered, bound, feeder);
+  const counts = { completed: 0 };
+  const feeder = Greenlet.spawn(feed<I>, group, fn, inputs, results, bound, counts);
+  const imap = new Imap<unknown>(results, ordered, bound, feeder, counts);
   const next = (): Blocking<IteratorResult<unknown, undefined>> => stepOp(imap);
   const dispose = (): void => void imap.finish();
-  return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
+  return {
+    next,
+    get buffered() {
+      return imap.counts.completed - imap.delivered;
+    },
+    [Symbol.asyncIterator]: () => asyncIterate(next, dispose),
+    [Symbol.dispose]: dispose,
+  };
 }

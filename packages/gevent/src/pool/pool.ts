@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import type { Executor, Instruction, MapOptions, Operation, TaskRef, TaskResult } from '@coro/core';
 import { type AcquireOptions } from '../sync/semaphore.js';
 import { Greenlet } from '../greenlet/greenlet.js';
@@ -24,8 +25,13 @@ export class PoolFull extends Full {
 }
 
 const addOp = blocking(function* add(pool: Pool, g: Greenlet<unknown>, options: AcquireOptions, start: boolean): Generator<Instruction, void, unknown> {
-  if (!(g instanceof Greenlet)) throw new TypeError(`Pool.add: expected a Greenlet, got ${String(g)}`);
+  if (!(g instanceof Greenlet)) throw new TypeError(`Pool.add: expected a Greenlet, got ${describeValue(g)}`);
   if (pool.has(g)) return;
+  // gevent accepts Pool(0) (free_count 0, full) but a blocking spawn then waits forever and the
+  // user meets a LoopExit far from the cause: say so at the call instead.
+  if (pool.limit === 0 && options.blocking !== false && options.timeout === undefined) {
+    throw new RangeError(`${start ? 'Pool.spawn/start' : 'Pool.add'}: the pool has size 0, so this would wait forever for a slot; give the Pool a size of at least 1 (or none for no limit)`);
+  }
   if (!(yield* pool.semaphore.acquire(options))) throw new PoolFull(`no free slot in ${String(pool)}`);
   pool.admit(g);
   if (start) g.start();
@@ -66,7 +72,7 @@ export class Pool extends GreenletSet implements Executor {
   /** @param size - maximum members; `undefined` for no limit, `0` admits nobody */
   constructor(size?: number) {
     super();
-    if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size))) throw new TypeError(`Pool: size must be an integer or undefined, got ${String(size)}`);
+    if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size))) throw new TypeError(`Pool: size must be an integer or undefined, got ${describeValue(size)}`);
     if (size !== undefined && size < 0) throw new RangeError(`Pool: size must be >= 0, got ${size}`);
     this.limit = size;
     this.semaphore = size === undefined ? new DummySemaphore() : new Semaphore(size);
@@ -91,7 +97,7 @@ export class Pool extends GreenletSet implements Executor {
    * ```
    */
   spawn<F extends (...args: any[]) => unknown>(fn: F, ...args: Parameters<F>): Blocking<Greenlet<TaskResult<F>>> {
-    if (typeof fn !== 'function') throw new TypeError('Pool.spawn: fn must be a function');
+    if (typeof fn !== 'function') throw new TypeError(`Pool.spawn: fn must be a function, got ${describeValue(fn)}`);
     return spawnOp(this, fn, args) as Blocking<Greenlet<TaskResult<F>>>;
   }
 

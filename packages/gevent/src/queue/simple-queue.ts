@@ -44,19 +44,25 @@ function* park<T>(list: ParkedWaiter<T>[], waiter: ParkedWaiter<T>, timeout: num
   }
 }
 
+/** The wait a timeout message names (only a number of ms reaches it: a Timeout instance is raised itself). */
+function waitedFor(timeout: number | Timeout | undefined): string {
+  return typeof timeout === 'number' ? `${timeout} ms` : 'its timeout';
+}
+
 const putOp = blocking(function* put<T>(q: SimpleQueue<T>, item: T | typeof StopIteration, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   if (q.tryPut(item)) return;
-  if (!block) throw new Full();
+  if (!block) throw new Full(`put: the ${q.constructor.name} is full (block: false)`);
   const waiter = new ParkedWaiter(getHub().blockingCurrent(), item);
-  yield* park(q.putters, waiter, timeout, () => new Full(), () => q.kickIf(q.getters.length > 0));
+  yield* park(q.putters, waiter, timeout, () => new Full(`put: the ${q.constructor.name} stayed full for ${waitedFor(timeout)}`), () => q.kickIf(q.getters.length > 0));
 });
 
 const getOp = blocking(function* get<T>(q: SimpleQueue<T>, peek: boolean, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
   const now = q.tryGet(peek);
   if (now !== NOTHING) return now as T;
-  if (!block) throw new Empty();
+  const api = peek ? 'peek' : 'get';
+  if (!block) throw new Empty(`${api}: the ${q.constructor.name} is empty (block: false)`);
   const waiter = new ParkedWaiter<undefined>(getHub().blockingCurrent(), undefined);
-  yield* park(q.getters, waiter, timeout, () => new Empty(), () => q.kickIf(q.putters.length > 0));
+  yield* park(q.getters, waiter, timeout, () => new Empty(`${api}: the ${q.constructor.name} stayed empty for ${waitedFor(timeout)}`), () => q.kickIf(q.putters.length > 0));
   // The unlock pass resumed us only because an item is there, and nothing ran in between.
   return (peek ? q.peekItem() : q.getItem()) as T;
 });
@@ -156,7 +162,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
         this.putItem(item);
         return true;
       }
-      throw new Full();
+      throw new Full(`putNowait: the ${this.constructor.name} is full`);
     }
     return false;
   }
@@ -178,7 +184,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
         putter.switchNow(undefined);
         if (this.qsize() > 0) return peek ? this.peekItem() : this.getItem();
       }
-      throw new Empty();
+      throw new Empty(`${peek ? 'peekNowait' : 'getNowait'}: the ${this.constructor.name} is empty`);
     }
     return NOTHING;
   }
@@ -204,7 +210,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
    * ```
    */
   putNowait(item: T | typeof StopIteration): void {
-    if (!this.tryPut(item)) throw new Full();
+    if (!this.tryPut(item)) throw new Full(`putNowait: the ${this.constructor.name} is full`);
   }
 
   /**
@@ -229,7 +235,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
    */
   getNowait(): T {
     const item = this.tryGet(false);
-    if (item === NOTHING) throw new Empty();
+    if (item === NOTHING) throw new Empty(`getNowait: the ${this.constructor.name} is empty`);
     return item as T;
   }
 
@@ -255,7 +261,7 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
    */
   peekNowait(): T {
     const item = this.tryGet(true);
-    if (item === NOTHING) throw new Empty();
+    if (item === NOTHING) throw new Empty(`peekNowait: the ${this.constructor.name} is empty`);
     return item as T;
   }
 

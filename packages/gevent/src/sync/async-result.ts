@@ -92,10 +92,10 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
    * const [type, error] = result.excInfo; // [RangeError, the error, …]
    * ```
    */
-  get excInfo(): readonly [] | readonly [type: Function | undefined, value: unknown, stack: string | undefined] {
+  get excInfo(): readonly [] | readonly [type: (abstract new (...args: never[]) => unknown) | undefined, value: unknown, stack: string | undefined] {
     if (this.state !== ERROR) return [];
     const error = this.error;
-    const type = error === null || error === undefined ? undefined : (Object(error) as { constructor: Function }).constructor;
+    const type = error === null || error === undefined ? undefined : (Object(error) as { constructor: abstract new (...args: never[]) => unknown }).constructor;
     return [type, error, error instanceof Error ? error.stack : undefined];
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, Channel, defaultScheduler, Event, Mutex, operation, race, Scheduler, Semaphore, sleep, suspend, Timeout, timeout, VirtualClock, wait } from './index.js';
+import { all, Channel, defaultScheduler, Event, forEach, Mutex, operation, race, Scheduler, Scope, Semaphore, sleep, suspend, Timeout, timeout, VirtualClock, wait, withScope } from './index.js';
 
 describe('awaiting an operation from ordinary code', () => {
   it('await sleep(100) waits 100 ms, as in gevent', async () => {
@@ -51,6 +51,29 @@ describe('awaiting an operation from ordinary code', () => {
       return 'fast';
     })])).toBe('fast');
     await expect(timeout(5, suspend())).rejects.toThrow(new Timeout(5));
+  });
+
+  it('awaits scope.join() where the scope runs, and withScope and forEach on the default scheduler', async () => {
+    const clock = new VirtualClock();
+    const scope = new Scope({ scheduler: new Scheduler({ clock }) });
+    scope.spawn(function* () {
+      yield* sleep(60_000);
+    });
+    await scope.join();
+    expect(clock.now()).toBe(60_000);
+    expect(await withScope(function* (s) {
+      const a = s.spawn(function* () {
+        yield* sleep(1);
+        return 'a';
+      });
+      return yield* a;
+    })).toBe('a');
+    const seen: number[] = [];
+    await forEach([1, 2, 3], function* (n: number) {
+      yield* sleep(1);
+      seen.push(n);
+    });
+    expect(seen).toEqual([1, 2, 3]);
   });
 
   it('still reports a forgotten yield* inside a coroutine', async () => {

@@ -78,3 +78,23 @@ export class ConcurrentObjectUseError extends Error {
   /** Always `"ConcurrentObjectUseError"`. */
   override readonly name = 'ConcurrentObjectUseError';
 }
+
+/**
+ * Python's `KeyboardInterrupt`: what the default {@link signalHandler} raises in the main
+ * greenlet when the signal arrives (gevent raises it in main on Ctrl-C).
+ *
+ * @example
+ * ```ts
+ * import { KeyboardInterrupt, signalHandler, sleep } from '@coro/gevent';
+ * signalHandler('SIGINT');
+ * try {
+ *   await sleep(60_000);
+ * } catch (e) {
+ *   if (e instanceof KeyboardInterrupt) console.log('interrupted');
+ * }
+ * ```
+ */
+export class KeyboardInterrupt extends Error {
+  /** Always `"KeyboardInterrupt"`. */
+  override readonly name = 'KeyboardInterrupt';
+}

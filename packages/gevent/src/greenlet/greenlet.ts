@@ -537,6 +537,18 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     if (this.state !== DEAD) this.kill(GreenletExit, { block: false });
   }
 
+  /**
+   * `await using g = spawn(...)`: at the end of the block wait for it to finish, then kill it if
+   * it somehow still runs — gevent's `with greenlet:` (its `__exit__` joins, then kills).
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    try {
+      await this.join();
+    } finally {
+      if (this.state !== DEAD) await this.kill();
+    }
+  }
+
   protected override stateWords(): string {
     if (this.state === DEAD) return this.failed ? 'dead, failed' : 'dead';
     return super.stateWords();

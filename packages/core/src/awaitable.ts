@@ -16,8 +16,9 @@ import { createTask } from './spawn.js';
  * coroutine, `await` it outside (it then runs as a root task on the default scheduler). Every
  * built-in operation of core is one — `sleep`, `wait`, `suspend`, `all`, `race`, `timeout`,
  * channel, semaphore, mutex and event waits — and so is anything made with `operation()` or
- * `action()`. Because it is a thenable, the `no-floating-promises` lint rule reports one dropped
- * in ordinary code, and `coro/no-dropped-operation` one dropped inside a coroutine.
+ * `action()`. Like an async function's result, it starts when it is awaited. The
+ * `coro/no-dropped-operation` lint rule reports one dropped without `await` in ordinary code, as
+ * it reports one dropped without `yield*` inside a coroutine.
  *
  * @example
  * ```ts

@@ -1,6 +1,7 @@
 import { spawn as spawnProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { main } from './index.js';
 
 const script = fileURLToPath(new URL('../test/fixtures/main-program.ts', import.meta.url));
 
@@ -32,6 +33,10 @@ function runProgram(mode: string, signal?: NodeJS.Signals): Promise<Ended> {
 }
 
 describe('main()', () => {
+  it('rejects what is not a generator function, showing what it got', async () => {
+    await expect(main('work' as never)).rejects.toThrow(new TypeError("main: fn must be a generator function (function*), got 'work' (a string)"));
+  });
+
   it('exits 0 when the root is done, though a leftover handle would keep Node alive', async () => {
     const { code, stdout, stderr } = await runProgram('done');
     expect(stderr).toBe('');

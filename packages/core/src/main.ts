@@ -4,6 +4,7 @@
  * and the exit code says how it ended. In a browser (no `process`) it only runs the root.
  */
 import { defaultScheduler } from './default-scheduler.js';
+import { describeValue } from './describe.js';
 import { Cancelled } from './errors.js';
 import type { Coroutine } from './operation.js';
 
@@ -46,7 +47,7 @@ const EXIT_CODES: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 };
  * @typeParam T - the root's result (ignored: a program's outcome is its exit code).
  */
 export async function main<T>(fn: () => Coroutine<T>): Promise<void> {
-  if (typeof fn !== 'function') throw new TypeError(`main: fn must be a generator function (function*), got ${fn === null ? 'null' : typeof fn}`);
+  if (typeof fn !== 'function') throw new TypeError(`main: fn must be a generator function (function*), got ${describeValue(fn)}`);
   const root = defaultScheduler().spawnWith({ name: 'main' }, fn);
   const proc = (globalThis as { process?: Partial<NodeProcess> }).process;
   if (proc === undefined || typeof proc.on !== 'function' || typeof proc.exit !== 'function') {

@@ -4,7 +4,7 @@ import { JobQueue } from './job-queue.js';
 import { Samples, type Percentiles } from './job-stats.js';
 import { setLongTimeout, type LongTimer } from './long-timer.js';
 import type { ResolvedPoolOptions } from './pool-options.js';
-import { ABORT, DONE, LATE, RUN, SKIPPED, type FromWorker } from './protocol.js';
+import { ABORT, DONE, LATE, RUN, runNumber, SKIPPED, type FromWorker } from './protocol.js';
 import type { Unit, UnitFactory } from './unit.js';
 
 /** One submitted job, from `submit` until it settles (exactly once: `settled` guards it). */
@@ -12,6 +12,8 @@ export interface Job {
   readonly id: number;
   readonly module: string;
   readonly exportName: string;
+  /** The task's number in this pool (module + export), so workers can be sent it instead of two strings. */
+  readonly task: number;
   readonly args: unknown[];
   readonly transfer: readonly object[] | undefined;
   readonly signal: AbortSignal | undefined;
@@ -31,6 +33,8 @@ export interface Job {
 interface PoolWorker {
   readonly unit: Unit;
   job: Job | undefined;
+  /** Task numbers this worker has been told the module and export of. */
+  readonly known: boolean[];
   jobsRun: number;
   idleSince: number;
   /** Set when the pool ends the worker on purpose, so its exit is not a crash. */
@@ -86,6 +90,9 @@ export class Pool {
   /** Jobs aborted while queued: settled, but left in the queue (removing them is O(n)) until a worker skips them. */
   private abortedInQueue = 0;
   private nextId = 1;
+  /** module → export name → task number. */
+  private readonly taskNumbers = new Map<string, Map<string, number>>();
+  private taskCount = 0;
   private state: PoolStats['state'] = 'open';
   private closed: Promise<void> | undefined;
   private onDrained: (() => void) | undefined;
@@ -156,6 +163,7 @@ export class Pool {
         id: this.nextId++,
         module,
         exportName,
+        task: this.taskNumber(module, exportName),
         args,
         transfer,
         signal,
@@ -233,6 +241,14 @@ export class Pool {
     await this.closed;
   }
 
+  private taskNumber(module: string, exportName: string): number {
+    let exports = this.taskNumbers.get(module);
+    if (!exports) this.taskNumbers.set(module, (exports = new Map()));
+    let number = exports.get(exportName);
+    if (number === undefined) exports.set(exportName, (number = this.taskCount++));
+    return number;
+  }
+
   private busyCount(): number {
     let busy = 0;
     for (const worker of this.workers) if (worker.job) busy++;
@@ -253,7 +269,7 @@ export class Pool {
   }
 
   private spawn(): PoolWorker {
-    const worker: PoolWorker = { unit: undefined as unknown as Unit, job: undefined, jobsRun: 0, idleSince: 0, leaving: false };
+    const worker: PoolWorker = { unit: undefined as unknown as Unit, job: undefined, known: [], jobsRun: 0, idleSince: 0, leaving: false };
     (worker as { unit: Unit }).unit = this.startUnit({
       message: (message) => this.onMessage(worker, message),
       exit: (code, signal, error) => this.onExit(worker, code, signal, error),
@@ -272,7 +288,13 @@ export class Pool {
     if (this.state === 'closing') this.armCloseTimer(job);
     worker.unit.hold(true);
     try {
-      worker.unit.post([RUN, job.id, job.module, job.exportName, job.args], job.transfer);
+      const packed = worker.known[job.task] && job.args.length === 0 && !job.transfer ? runNumber(job.id, job.task) : undefined;
+      if (packed !== undefined) worker.unit.post(packed);
+      else if (worker.known[job.task]) worker.unit.post([RUN, job.id, job.task, job.args], job.transfer);
+      else {
+        worker.unit.post([RUN, job.id, job.task, job.args, job.module, job.exportName], job.transfer);
+        worker.known[job.task] = true;
+      }
       return true;
     } catch (error) {
       worker.job = job.worker = undefined;
@@ -305,7 +327,8 @@ export class Pool {
   }
 
   private onMessage(worker: PoolWorker, message: FromWorker): void {
-    if (message[0] === LATE) {
+    if (typeof message === 'number') message = [DONE, message, undefined]; // a job that returned nothing
+    else if (message[0] === LATE) {
       this.events.late(receiveError(message[1]), message[2]);
       return;
     }

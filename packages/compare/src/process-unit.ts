@@ -31,7 +31,7 @@ export function processUnits(options: ProcessUnitOptions): UnitFactory {
       });
     });
     child.on('message', (message: FromWorker) => {
-      if (message[0] === FATAL) fatal = receiveError(message[1]);
+      if (typeof message !== 'number' && message[0] === FATAL) fatal = receiveError(message[1]);
       else events.message(message);
     });
     // A child that fails to start (or whose channel breaks) also exits; 'exit' reports it.

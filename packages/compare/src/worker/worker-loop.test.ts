@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ABORT, DONE, FAIL, RUN, type FromWorker } from '../protocol.js';
+import { ABORT, DONE, FAIL, RUN, runNumber, type FromWorker } from '../protocol.js';
 import { createWorkerLoop } from './worker-loop.js';
 
 // A task module on disk that reads its job signal through the same @coro/core the loop uses.
@@ -35,8 +35,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A loop whose replies are collected; `run` sends one job and waits for its reply. */
 function loop(gracefulAbort: boolean) {
-  const replies: FromWorker[] = [];
-  const onMessage = createWorkerLoop(gracefulAbort ? { gracefulAbort: true } : {}, (message) => replies.push(message));
+  // A bare number is the short form of [DONE, id, undefined]; the tests read every reply as an array.
+  type Reply = Exclude<FromWorker, number>;
+  const replies: Reply[] = [];
+  const onMessage = createWorkerLoop(gracefulAbort ? { gracefulAbort: true } : {}, (message) => replies.push(typeof message === 'number' ? [DONE, message, undefined] : message));
+  const taskNumbers = new Map<string, number>();
   let nextId = 1;
   const reply = async (id: number) => {
     for (;;) {
@@ -48,7 +51,11 @@ function loop(gracefulAbort: boolean) {
   return {
     start(exportName: string) {
       const id = nextId++;
-      onMessage([RUN, id, tasks, exportName, []]);
+      const known = taskNumbers.get(exportName);
+      if (known === undefined) taskNumbers.set(exportName, taskNumbers.size);
+      const number = taskNumbers.get(exportName)!;
+      // The first job of a task names its module and export; later ones send the task's number only.
+      onMessage(known === undefined ? [RUN, id, number, [], tasks, exportName] : runNumber(id, number)!);
       return id;
     },
     abort: (id: number) => onMessage([ABORT, id]),

@@ -1,5 +1,6 @@
 import type { Instruction, TaskResult } from '@coro/core';
 import { getHub } from '../hub/current.js';
+import { describeValue } from '../describe-value.js';
 import { LoopExit } from '../errors.js';
 import { GreenletExit } from './greenlet-exit.js';
 import { callLink, checkLink, type Link, type LinkTarget, Wakeup } from './links.js';
@@ -173,8 +174,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     // No function at all is gevent's no-op greenlet (its default _run does nothing).
     const fn = run ?? (this.run !== Greenlet.prototype.run ? this.run.bind(this) : noop);
     if (typeof fn !== 'function') {
-      const got = typeof fn === 'string' ? `'${fn}' (a string)` : `${String(fn)} (a ${typeof fn})`;
-      throw new TypeError(`Greenlet: the run argument (or a run() method of a subclass) must be a function, got ${got}`);
+      throw new TypeError(`Greenlet: the run argument (or a run() method of a subclass) must be a function, got ${describeValue(fn)}`);
     }
     this.fn = fn;
     this.spawningGreenlet = hub.current;

@@ -86,7 +86,7 @@ export class Waiter<T = unknown> {
    * `ConcurrentObjectUseError` if another greenlet is already waiting.
    */
   get(): Blocking<T> {
-    return getOp(this) as Blocking<T>;
+    return getOp<T>(this);
   }
 
   /** @internal return the kept value, or raise the kept error. */

@@ -234,7 +234,7 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       let caught: unknown;
       const g = spawn(function* () {
         try {
-          // eslint-disable-next-line coro/no-dropped-operation, @typescript-eslint/no-floating-promises -- the mistake under test
+          // eslint-disable-next-line coro/no-dropped-operation -- the mistake under test
           sleep(10);
           yield* sleep(0);
         } catch (error) {

@@ -1,11 +1,11 @@
+import { describeValue } from '../describe-value.js';
 import type { Callback } from './callback.js';
 import type { Hub } from './hub.js';
 import { AsyncWatcher, PhaseWatcher, TimerWatcher } from './watchers.js';
 
 function checkMs(name: string, value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    const shown = typeof value === 'string' ? `'${value}' (a string)` : String(value);
-    throw new TypeError(`loop.timer: ${name} must be a number of milliseconds, got ${shown}`);
+    throw new TypeError(`loop.timer: ${name} must be a number of milliseconds, got ${describeValue(value)}`);
   }
   if (value < 0) throw new RangeError(`loop.timer: ${name} must not be negative, got ${value}`);
   return value;

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { KeyboardInterrupt } from '../errors.js';
 import { getHub } from './current.js';
 import { RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
@@ -13,10 +14,6 @@ export interface SignalHandle {
 interface SignalProcess {
   on(signal: string, listener: () => void): unknown;
   off(signal: string, listener: () => void): unknown;
-}
-
-function describeValue(value: unknown): string {
-  return typeof value === 'string' ? `'${value}' (a string)` : value === null ? 'null' : `${typeof value === 'object' ? 'an object' : `${String(value)} (a ${typeof value})`}`;
 }
 
 /**

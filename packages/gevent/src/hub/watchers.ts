@@ -2,15 +2,12 @@
 // watcher's callback runs in the hub like any hub callback: it must not block, and an error it
 // raises is reported through hub.handleError while the loop goes on.
 import type { Timer } from '@coro/core';
+import { describeValue } from '../describe-value.js';
 import type { Firable } from './firable.js';
 import type { Hub } from './hub.js';
 
 /** A watcher's callback: called with the arguments given to `start`. */
 export type WatcherCallback = (...args: any[]) => unknown;
-
-function describeValue(value: unknown): string {
-  return typeof value === 'string' ? `'${value}' (a string)` : value === null ? 'null' : typeof value === 'object' ? 'an object' : `${String(value)} (a ${typeof value})`;
-}
 
 /**
  * What every loop watcher shares: `start(callback, …args)`, `stop()`, `close()`, `ref`, `active`

@@ -53,8 +53,7 @@ describe('test__api', () => {
       await expect(withTimeout(100, func)).rejects.toBeInstanceOf(Timeout);
     });
 
-    // Skipped until the hub raises InvalidSwitchError on a foreign switch: /work/notes/h4-to-h3.md.
-    it.skip('test_sleep_invalid_switch', async () => {
+    it('test_sleep_invalid_switch', async () => {
       const p = spawn(() => wrapInvalidSwitch(() => sleep(2000)));
       await sleep(0); // wait for p to start
       const switcher = spawn(() => switchNone(p));
@@ -73,16 +72,15 @@ describe('test__api', () => {
       expect(String((result as Error).message)).toContain('Invalid switch');
     }
 
-    // Skipped until the hub raises InvalidSwitchError on a foreign switch: /work/notes/h4-to-h3.md.
-    it.skip('test_invalid_switch_None', async () => {
+    it('test_invalid_switch_None', async () => {
       await waitReadInvalidSwitch(undefined);
     });
 
-    it.skip('test_invalid_switch_0', async () => {
+    it('test_invalid_switch_0', async () => {
       await waitReadInvalidSwitch(0);
     });
 
-    it.skip('test_invalid_switch_1', async () => {
+    it('test_invalid_switch_1', async () => {
       await waitReadInvalidSwitch(1);
     });
   });

@@ -226,8 +226,15 @@ describe('test__event', () => {
       await inMain(function* () {
         yield* idle();
         expect(event.linkcount()).toBe(2);
+        const check = getHub().loop.check();
+        check.start((n: number) => results.push(n), 4);
         event.set();
         yield* waitThenAppend(3);
+        // A waiter on a ready Event that is notifying runs at the end, without a loop trip:
+        // the check watcher did NOT run.
+        expect(results).toEqual([1, 2, 3]);
+        check.stop();
+        check.close();
       });
       expect(results).toEqual([1, 2, 3]);
     });

@@ -65,8 +65,7 @@ describe('test__greenletset', () => {
       expect(env.clock.now() - start).toBeLessThan(DELAY * 0.8);
     });
 
-    // Skipped until Group.kill(…, { block: false }) is a plain call: /work/notes/h4-to-h3.md.
-    it.skip('test_kill_noblock', async () => {
+    it('test_kill_noblock', async () => {
       const s = new Group();
       s.spawn(sleep, DELAY);
       s.spawn(sleep, DELAY * 2);
@@ -77,8 +76,7 @@ describe('test__greenletset', () => {
       expect(s.size).toBe(0);
     });
 
-    // Skipped until Group.kill/killone with { block: false } are plain calls that do not switch: /work/notes/h4-to-h3.md.
-    it.skip('test_kill_fires_once', async () => {
+    it('test_kill_fires_once', async () => {
       const u1 = new Undead();
       const u2 = new Undead();
       const p1 = Greenlet.spawn(() => u1.run());

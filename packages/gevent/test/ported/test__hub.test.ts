@@ -4,33 +4,16 @@
 // startBlockingMonitor in @coro/gevent/monkey, tested in src/monitor/), TestLoopInterface (3
 // tests: zope.interface verification of ILoop/ICallback, run_callback_threadsafe).
 import { describe, expect, it } from 'vitest';
-import * as gevent from '../../src/index.js';
-import { getHub, sleep, spawn } from '../../src/index.js';
+import { getHub, sleep, spawn, Waiter } from '../../src/index.js';
 import { ExpectedException, genericWaitTests, inMain, useFreshHub } from './support.js';
 
 const DELAY = 100;
-
-// Loop and Waiter arrive with H3's hub work; reached through the namespace so this file compiles before.
-interface LoopTimer {
-  start(cb: (...args: any[]) => unknown, ...args: unknown[]): void;
-  close(): void;
-  [Symbol.dispose]?(): void;
-}
-interface WaiterLike {
-  switch(value: unknown): void;
-  throw(error: unknown): void;
-  get(): gevent.Blocking<unknown>;
-  toString(): string;
-}
-const loopOf = (): { timer(after: number, repeat?: number): LoopTimer } => (getHub() as unknown as { loop: { timer(after: number, repeat?: number): LoopTimer } }).loop;
-const newWaiter = (): WaiterLike => new (gevent as unknown as { Waiter: new () => WaiterLike }).Waiter();
 
 describe('test__hub', () => {
   const env = useFreshHub();
 
   describe('TestExceptionInMainloop', () => {
-    // Skipped until getHub().loop.timer exists and a throwing timer callback is reported: /work/notes/h4-to-h3.md.
-    it.skip('test_sleep', async () => {
+    it('test_sleep', async () => {
       // Even if there was an error in the main loop, the hub keeps working.
       let start = env.clock.now();
       await sleep(DELAY);
@@ -40,7 +23,7 @@ describe('test__hub', () => {
       getHub().handleError = (_context, e) => {
         seen.push(e);
       };
-      const t = loopOf().timer(1);
+      const t = getHub().loop.timer(1);
       try {
         t.start(() => {
           throw error;
@@ -63,12 +46,11 @@ describe('test__hub', () => {
     });
   });
 
-  // Skipped until gevent.Waiter and getHub().loop.timer exist: /work/notes/h4-to-h3.md.
-  describe.skip('TestWaiterGet', () => {
+  describe('TestWaiterGet', () => {
     genericWaitTests((timeout) => ({
       *[Symbol.iterator]() {
-        const waiter = newWaiter();
-        const evt = loopOf().timer(timeout as number);
+        const waiter = new Waiter();
+        const evt = getHub().loop.timer(timeout as number);
         try {
           evt.start(() => waiter.switch(undefined));
           return yield* waiter.get();
@@ -80,20 +62,19 @@ describe('test__hub', () => {
   });
 
   describe('TestWaiter', () => {
-    // Skipped until gevent.Waiter exists: /work/notes/h4-to-h3.md.
-    it.skip('test', async () => {
-      let waiter = newWaiter();
+    it('test', async () => {
+      let waiter = new Waiter();
       expect(String(waiter)).toBe('<Waiter greenlet=None>');
       waiter.switch(25);
       expect(String(waiter)).toBe('<Waiter greenlet=None value=25>');
       expect(await waiter.get()).toBe(25);
 
-      waiter = newWaiter();
+      waiter = new Waiter();
       waiter.throw(new RangeError('division by zero'));
       expect(String(waiter)).toMatch(/^<Waiter greenlet=None exc_info=.*RangeError.*$/);
       await expect(waiter.get()).rejects.toBeInstanceOf(RangeError);
 
-      waiter = newWaiter();
+      waiter = new Waiter();
       const w = waiter;
       const g = spawn(() => w.get());
       g.name = 'AName';

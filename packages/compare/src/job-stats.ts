@@ -16,11 +16,17 @@ export const SAMPLES = 1024;
 export interface Percentiles {
   /** Jobs the figures are taken over (at most the last 1024). */
   readonly count: number;
+  /** The shortest, in ms. */
   readonly min: number;
+  /** The average, in ms. */
   readonly mean: number;
+  /** The median, in ms. */
   readonly p50: number;
+  /** 90% of the jobs took at most this long, in ms. */
   readonly p90: number;
+  /** 99% of the jobs took at most this long, in ms. */
   readonly p99: number;
+  /** The longest, in ms. */
   readonly max: number;
 }
 

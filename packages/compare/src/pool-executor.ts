@@ -20,7 +20,9 @@ const inspect = Symbol.for('nodejs.util.inspect.custom');
  * ```
  */
 export interface PoolExecutorEvents {
+  /** `needsDrain` turned false: a waiting producer may submit again. */
   drain: [];
+  /** An error surfaced in a worker after its job settled; `task` names the job that ran last (`"export (module URL)"`). */
   error: [error: unknown, task: string];
 }
 

@@ -1,3 +1,7 @@
+// The pool's scheduling state machine in one file (over the ~300-line guideline on purpose): every
+// path that settles a job — reply, crash, abort, close timeout, destroy — must go through the same
+// settle() so each job settles exactly once, and splitting the transitions across files would hide
+// that invariant. Timers, statistics and the wire format live in their own files.
 import { ExecutorClosed, JobAborted, QueueFull, WorkerCrashed } from './errors.js';
 import { receiveError, type SentError } from './error-transport.js';
 import { JobQueue } from './job-queue.js';
@@ -243,7 +247,7 @@ export class Pool {
 
   private taskNumber(module: string, exportName: string): number {
     let exports = this.taskNumbers.get(module);
-    if (!exports) this.taskNumbers.set(module, (exports = new Map()));
+    if (!exports) this.taskNumbers.set(module, (exports = new Map<string, number>()));
     let number = exports.get(exportName);
     if (number === undefined) exports.set(exportName, (number = this.taskCount++));
     return number;

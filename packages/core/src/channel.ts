@@ -4,8 +4,7 @@ import type { Resume, Teardown } from './operation.js';
 import { RunQueue } from './run-queue.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
-import { HandOff } from './hand-off.js';
-import { Wake } from './wake.js';
+import { HandOff, HandOffTarget } from './hand-off.js';
 
 type Received<T> = IteratorResult<T, undefined>;
 
@@ -142,7 +141,7 @@ export class Channel<T> implements AsyncIterable<T> {
 
   private handTo(resume: Resume<unknown>, unwrap: boolean, value: T): void {
     const result = unwrap ? value : { done: false, value };
-    resume.resolve(resume instanceof Wake ? new ChannelHandOff(result, this, value) : result);
+    resume.resolve(resume instanceof HandOffTarget ? new ChannelHandOff(result, this, value) : result);
   }
 }
 

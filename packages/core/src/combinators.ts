@@ -1,14 +1,14 @@
 /*
- * all, race and timeout. Each runs in the calling task: `timeout` drives its operation right there
- * (and throws a Timeout into it where it waits), `all` and `race` spawn one child task per
- * operation and park the caller on them. So a value an operation was handed reaches the caller
- * through one Wake, and the hand-off rule of hand-off.ts holds end to end: the completion wins;
- * a caller cancelled before it resumed gives back what its operations were handed.
+ * all, race and timeout, each running in the calling task. `timeout` drives its operation right
+ * there and throws a Timeout into it where it waits (timed.ts); `all` and `race` park the caller
+ * on every operation at once, single waits in place and others in child tasks (joined.ts). So a
+ * value an operation was handed reaches the caller through one Wake, and the rule of hand-off.ts
+ * holds end to end: the completion wins; what a cancelled caller was handed goes back.
  */
 import type { AwaitableOperation } from './awaitable.js';
 import { claim } from './dropped-operation.js';
 import { checkDuration } from './duration.js';
-import { Joined, startArm } from './joined.js';
+import { Joined } from './joined.js';
 import type { Operation } from './operation.js';
 import { operation } from './operation-factory.js';
 import { Timed } from './timed.js';
@@ -37,9 +37,10 @@ function checkOperations(where: string, ops: unknown): readonly Operation<unknow
 }
 
 /**
- * Run operations concurrently (each in a child task) and return all results in order. The
- * first failure cancels the others and is thrown. If `all` fails or is cancelled after some
- * operations finished, what they were handed (a channel message, a semaphore permit) goes back.
+ * Run operations concurrently and return all results in order. A single wait (a receive, an
+ * acquire, a sleep) waits in place; any other operation runs in a child task. The first failure
+ * cancels the others and is thrown. If `all` fails or is cancelled after some waits finished,
+ * what they were handed (a channel message, a semaphore permit) goes back.
  *
  * @example
  * ```ts
@@ -51,14 +52,15 @@ function checkOperations(where: string, ops: unknown): readonly Operation<unknow
 export function all<T extends readonly Operation<unknown>[]>(ops: T): AwaitableOperation<Results<T>> {
   const list = checkOperations('all', ops);
   return operation(function* () {
-    return (yield* new Joined(list.map(startArm), false)) as Results<T>;
+    return (yield* new Joined(list, false)) as Results<T>;
   }, 'all([…])');
 }
 
 /**
- * Run operations concurrently and return the first to finish (or throw the first to fail);
- * the others are cancelled at that moment, and what they were handed but had not taken goes
- * back (a message to the head of its channel, a permit to its semaphore).
+ * Run operations concurrently and return the first to finish (or throw the first to fail); the
+ * others are cancelled at that moment. Single waits (receive, send, acquire, sleep, …) race in
+ * place, like Go's `select`: exactly one of them completes, so a race never takes two messages,
+ * nor sends and also reports that the other operation won.
  *
  * @example
  * ```ts
@@ -71,7 +73,7 @@ export function race<T>(ops: readonly Operation<T>[]): AwaitableOperation<T> {
   const list = checkOperations('race', ops) as readonly Operation<T>[];
   if (list.length === 0) throw new RangeError('race: ops must not be empty (a race of nothing would never end)');
   return operation(function* () {
-    return (yield* new Joined(list.map(startArm), true)) as T;
+    return (yield* new Joined(list, true)) as T;
   }, 'race([…])');
 }
 

@@ -28,6 +28,15 @@ export abstract class HandOff<T = unknown> {
   abstract giveBack(): void;
 }
 
+/**
+ * A Resume that may be resolved with a {@link HandOff}: a task's Wake (the HandOff reaches the
+ * SuspendOperation at its `yield*`, which unwraps it), or a race()/all() arm (which passes it on
+ * to its caller's Wake). Queues hand bare values to any other Resume (a promise's, a driver's).
+ *
+ * @internal
+ */
+export abstract class HandOffTarget {}
+
 /** The value a SuspendOperation resumes with: a HandOff's value, or the value itself. @internal */
 export function unwrap(value: unknown): unknown {
   return value instanceof HandOff ? value.value : value;

@@ -1,146 +1,179 @@
 /*
- * The waiting half of all() and race(): one child task per operation (an Arm), and one Suspend
- * that parks the caller on all of them at once. It settles the caller's Wake exactly once —
- * every result, the first result, or the first failure — and in the same moment cancels the
- * arms still running, so a loser that was handed a message or a permit but had not taken it
- * gives it back at once (hand-off.ts). A value the finished arms took (an arm whose operation
- * is a single wait, like `channel.receive()`) travels to the caller inside a HandOff, so it goes
- * back too if all() or race() fails, or if the caller is cancelled before it resumes.
+ * The waiting half of all() and race(): one Suspend that parks the caller on every operation at
+ * once and settles the caller's Wake exactly once — with every result, the first result, or the
+ * first failure — tearing down the other waits in that same moment.
+ *
+ * A single wait (a SuspendOperation: receive, send, acquire, sleep, …) is entered in place, as
+ * Go's select does: its waiter sits in its queue on behalf of the caller, and the first to be
+ * resolved removes the others from their queues before anything else can hand them a value. So a
+ * race never takes two messages, nor sends and also reports that it slept. A value such a wait
+ * was handed travels to the caller inside its HandOff, so it goes back if all() fails, or if the
+ * caller is cancelled before it resumes (hand-off.ts). Any other operation runs in a child task
+ * of the caller, cancelled when the race is decided or all() fails.
  */
-import { HandOff } from './hand-off.js';
-import type { Host, Instruction, Operation, Resume, Teardown } from './operation.js';
+import { HandOff, HandOffTarget } from './hand-off.js';
+import type { Clock } from './clock.js';
+import type { Host, Operation, Resume, Teardown } from './operation.js';
 import { spawn } from './spawn.js';
 import { SuspendOperation } from './suspend-operation.js';
 import type { Task } from './task.js';
-
-/**
- * One operation of an all() or race(), run by its own child task. When the operation is a single
- * wait, the Arm is the task's iterator and remembers the HandOff it finished with.
- *
- * @internal
- */
-export class Arm<T = unknown> implements Iterator<Instruction, T, any> {
-  /** What the operation finished with, while it can still be given back. */
-  handOff: HandOff | null = null;
-  readonly task: Task<T>;
-  private readonly iterator: Iterator<Instruction, T, any> | null = null;
-
-  constructor(op: Operation<T>) {
-    if (op instanceof SuspendOperation) {
-      this.iterator = (op as SuspendOperation<T>)[Symbol.iterator]();
-      this.task = spawn(armOf, this) as Task<T>;
-    } else {
-      this.task = spawn(opOf, op) as Task<T>;
-    }
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  next(value?: unknown): IteratorResult<Instruction, T> {
-    const result = this.iterator!.next(value);
-    if (result.done === true && value instanceof HandOff) this.handOff = value;
-    return result;
-  }
-
-  throw(error: unknown): IteratorResult<Instruction, T> {
-    return this.iterator!.throw!(error);
-  }
-
-  return(value?: unknown): IteratorResult<Instruction, T> {
-    return this.iterator!.return!(value as T);
-  }
-
-  /** The caller will not get this arm's value: give back what the arm took. */
-  giveBack(): void {
-    const handOff = this.handOff;
-    this.handOff = null;
-    handOff?.giveBack();
-  }
-}
-
-function armOf<T>(arm: Arm<T>): Arm<T> {
-  return arm;
-}
-
-function opOf<T>(op: Operation<T>): Operation<T> {
-  return op;
-}
-
-/** Start one child task per operation. @internal */
-export function startArm(op: Operation<unknown>): Arm {
-  return new Arm(op);
-}
-
-/** The values the arms took, handed to the caller together. */
-class ArmsHandOff extends HandOff {
-  constructor(
-    value: unknown,
-    private readonly arms: readonly Arm[],
-  ) {
-    super(value);
-  }
-  giveBack(): void {
-    for (const arm of this.arms) arm.giveBack();
-  }
-}
 
 const PENDING = 0;
 const RESOLVED = 1;
 const FAILED = 2;
 
 /**
- * Park the caller until every arm has finished (all) or the first has (race); the first failure
- * settles it too. Its teardown cancels the arms still running.
+ * Park the caller until every operation has finished (all) or the first has (race); the first
+ * failure settles it too.
  *
  * @internal
  */
 export class Joined extends SuspendOperation<unknown> {
   constructor(
-    private readonly arms: readonly Arm[],
+    private readonly ops: readonly Operation<unknown>[],
     private readonly first: boolean,
   ) {
     super();
   }
 
   enter(resume: Resume<unknown>, host: Host): Teardown | void {
-    const arms = this.arms;
-    if (arms.length === 0) return resume.resolve([]);
-    const results: unknown[] = new Array<unknown>(arms.length);
-    let left = arms.length;
-    let outcome = PENDING;
-    const teardowns: (Teardown | void)[] = [];
-    const settle = (value: unknown, took: readonly Arm[]): void => {
-      outcome = RESOLVED;
-      resume.resolve(took.some((arm) => arm.handOff !== null) ? new ArmsHandOff(value, took) : value);
-    };
-    arms.forEach((arm, i) => {
-      if (outcome !== PENDING) return;
-      const joiner: Resume<unknown> = {
-        resolve: (value) => {
-          if (outcome !== PENDING) return;
-          if (this.first) return settle(value, [arm]);
-          results[i] = value;
-          if (--left === 0) settle(results, arms);
-        },
-        reject: (error) => {
-          if (outcome !== PENDING) return;
-          outcome = FAILED;
-          resume.reject(error);
-        },
-      };
-      teardowns.push(arm.task.enter(joiner, host));
-    });
-    return () => {
-      for (const teardown of teardowns) teardown?.();
-      for (const arm of arms) arm.task.cancel();
-      // Failed or cancelled: the caller gets none of the values, so the finished arms give theirs back.
-      if (outcome !== RESOLVED) for (const arm of arms) arm.giveBack();
-    };
+    if (this.ops.length === 0) return resume.resolve([]);
+    const join = new Join(resume, this.first, this.ops.length);
+    try {
+      this.ops.forEach((op, i) => {
+        if (join.outcome === PENDING) join.start(op, i, host);
+      });
+    } catch (error) {
+      join.rejected(error); // an enter threw: the waits already entered are undone with the rest
+    }
+    return join.teardown;
   }
 
   override toString(): string {
-    return this.first ? 'the first of a race' : 'all of its operations';
+    return this.first ? 'race([…])' : 'all([…])';
+  }
+}
+
+class Join {
+  outcome = PENDING;
+  private readonly results: unknown[];
+  private readonly handOffs: (HandOff | undefined)[];
+  private readonly waits: InPlace[] = [];
+  private readonly tasks: Task<unknown>[] = [];
+  private readonly unjoin: (Teardown | void)[] = [];
+  private left: number;
+
+  constructor(
+    private readonly caller: Resume<unknown>,
+    private readonly first: boolean,
+    count: number,
+  ) {
+    this.results = new Array<unknown>(count);
+    this.handOffs = new Array<HandOff | undefined>(count);
+    this.left = count;
+  }
+
+  start(op: Operation<unknown>, i: number, host: Host): void {
+    if (op instanceof SuspendOperation) {
+      const wait = new InPlace(this, i, host.clock);
+      this.waits.push(wait);
+      wait.teardown = (op as SuspendOperation<unknown>).enter(wait, wait);
+      if (this.outcome !== PENDING || wait.settled) wait.close(); // settled inside enter
+    } else {
+      const task = spawn(opOf, op);
+      this.tasks.push(task);
+      this.unjoin.push(task.enter({ resolve: (value) => this.resolved(i, value), reject: (error) => this.rejected(error) }, host));
+    }
+  }
+
+  resolved(i: number, value: unknown): void {
+    if (this.outcome !== PENDING) return;
+    if (this.first) {
+      this.outcome = RESOLVED;
+      return this.caller.resolve(value); // a HandOff goes on as it is
+    }
+    if (value instanceof HandOff) {
+      this.handOffs[i] = value;
+      value = value.value;
+    }
+    this.results[i] = value;
+    if (--this.left > 0) return;
+    this.outcome = RESOLVED;
+    const took = this.handOffs.filter((h) => h !== undefined);
+    this.caller.resolve(took.length === 0 ? this.results : new AllHandOff(this.results, took));
+  }
+
+  rejected(error: unknown): void {
+    if (this.outcome !== PENDING) return;
+    this.outcome = FAILED;
+    this.caller.reject(error);
+  }
+
+  /** Decided, failed or cancelled: undo every wait, cancel the child tasks, give back what is not delivered. */
+  readonly teardown = (): void => {
+    for (const wait of this.waits) wait.close();
+    for (const unjoin of this.unjoin) unjoin?.();
+    for (const task of this.tasks) task.cancel();
+    if (this.outcome === RESOLVED) return;
+    for (const handOff of this.handOffs) handOff?.giveBack();
+  };
+}
+
+/** What the finished waits of an all() took, handed to the caller together. */
+class AllHandOff extends HandOff {
+  constructor(
+    value: unknown,
+    private readonly took: readonly HandOff[],
+  ) {
+    super(value);
+  }
+  giveBack(): void {
+    for (const handOff of this.took) handOff.giveBack();
+  }
+}
+
+function opOf<T>(op: Operation<T>): Operation<T> {
+  return op;
+}
+
+/** One wait entered in place: the Resume and Host its `enter` gets. */
+class InPlace extends HandOffTarget implements Resume<unknown>, Host {
+  settled = false;
+  teardown: Teardown | void = undefined;
+  private controller: AbortController | null = null;
+
+  constructor(
+    private readonly join: Join,
+    private readonly index: number,
+    readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  /** Aborts when this wait is undone without having settled (it lost, or the caller was cancelled). */
+  get signal(): AbortSignal {
+    return (this.controller ??= new AbortController()).signal;
+  }
+
+  resolve(value: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.join.resolved(this.index, value);
+  }
+
+  reject(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.join.rejected(error);
+  }
+
+  close(): void {
+    const teardown = this.teardown;
+    this.teardown = undefined;
+    if (!this.settled) {
+      this.settled = true;
+      this.controller?.abort();
+    }
+    teardown?.();
   }
 }

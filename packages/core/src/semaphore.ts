@@ -2,8 +2,7 @@ import type { AwaitableOperation } from './awaitable.js';
 import type { Resume, Teardown } from './operation.js';
 import { SuspendOperation } from './suspend-operation.js';
 import { WaiterQueue } from './waiter-queue.js';
-import { HandOff } from './hand-off.js';
-import { Wake } from './wake.js';
+import { HandOff, HandOffTarget } from './hand-off.js';
 
 /**
  * A counter of permits. `acquire()` takes one, waiting first-in, first-out while none is free;
@@ -67,7 +66,7 @@ export class Semaphore {
   // A task is handed its permit inside a HandOff: if it is cancelled before it resumes, the permit
   // is released again (hand-off.ts). One per semaphore, made on first use: a permit carries no data.
   private handTo(resume: Resume<void>): void {
-    if (resume instanceof Wake) resume.resolve(this.handOff ??= new PermitHandOff(this));
+    if (resume instanceof HandOffTarget) (resume as Resume<unknown>).resolve((this.handOff ??= new PermitHandOff(this)));
     else resume.resolve();
   }
 }

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Host, Resume, Suspend, Teardown } from './operation.js';
 import type { Task } from './task.js';
 import { SUSPENDED } from './task-state.js';
+import { HandOffTarget } from './hand-off.js';
 
 const signals = new WeakMap<Wake, AbortController>();
 
@@ -12,7 +13,7 @@ const signals = new WeakMap<Wake, AbortController>();
  *
  * @internal
  */
-export class Wake<T = unknown> implements Resume<T>, Host {
+export class Wake<T = unknown> extends HandOffTarget implements Resume<T>, Host {
   /** What the task waits on; null once resumed or cancelled. */
   instruction: Suspend<T> | null;
   teardown: Teardown | void = undefined;
@@ -21,6 +22,7 @@ export class Wake<T = unknown> implements Resume<T>, Host {
     readonly task: Task<any>,
     instruction: Suspend<T>,
   ) {
+    super();
     this.instruction = instruction;
   }
 

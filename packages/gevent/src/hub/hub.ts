@@ -1,28 +1,28 @@
-import { beginStep, type Clock, droppedOperationError, endStep, type Instruction, type Operation, RealClock, RunQueue, type Suspend, type Timer, TimerHeap, VirtualClock } from '@coro/core';
-import { bridgeIterator } from './bridge.js';
+// The Hub's public face (gevent's Hub) and the state its parts share: the callback queue, the
+// timers, the counters of outside work, the roots. Stepping a greenlet lives in step.ts, running
+// the loop in driver.ts. Over 300 lines because every public member carries its TSDoc example.
+import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { Callback } from './callback.js';
-import { macrotask, nextMacrotask } from './macrotask.js';
-import { enterHostedStep } from '@coro/greenlet';
-import { BlockingSwitchOutError, LoopExit } from '../errors.js';
+import { Driver } from './driver.js';
+import { BlockingSwitchOutError } from '../errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
-import { PARK } from './operation.js';
-import { ACTIVE, DEAD, RawGreenlet, SCHEDULED } from './raw-greenlet.js';
+import { defaultExceptionStream, type ExceptionStream } from './host.js';
+import { PARK } from './park.js';
+import { promiseWait } from './promise-wait.js';
+import { ACTIVE, DEAD, RawGreenlet } from './raw-greenlet.js';
 import { RootWaiter } from './root-waiter.js';
 import { Loop } from './loop.js';
+import { step } from './step.js';
 import type { PhaseName, PhaseWatcher } from './watchers.js';
+
+export type { ExceptionStream } from './host.js';
 
 /**
  * Called on every switch into or out of a greenlet, after the transfer: `'switch'` when it
  * carries a value, `'throw'` when it carries an error. Blocking detectors count switches here.
  */
 export type HubTracer = (event: 'switch' | 'throw', origin: RawGreenlet, target: RawGreenlet) => void;
-
-/** Where the hub prints reports of failed greenlets (stderr unless replaced; `null` silences them). */
-export interface ExceptionStream {
-  /** Write one report. */
-  write(text: string): unknown;
-}
 
 /**
  * Options for a {@link Hub}.
@@ -41,26 +41,6 @@ export interface HubOptions {
   spawnStacks?: boolean;
 }
 
-
-/**
- * Node's `process`, or `null` in a browser: the hub reads it only when present, so
- * `@coro/gevent` (without `/monkey`) loads and runs where there is no `process`.
- */
-const hostProcess: { stderr: ExceptionStream; once(event: 'beforeExit', fn: () => void): unknown; off(event: 'beforeExit', fn: () => void): unknown } | null =
-  typeof process === 'object' && process !== null && typeof process.once === 'function' && typeof process.stderr?.write === 'function' ? process : null;
-
-/** stderr in Node; `console.error` where there is no `process` (browsers). */
-function defaultExceptionStream(): ExceptionStream {
-  return hostProcess?.stderr ?? { write: (text: string) => console.error(text.replace(/\n+$/, '')) };
-}
-
-/** Whether `g` runs an async function (its iterator is the promise bridge). */
-function isAsyncBody(g: RawGreenlet): boolean {
-  return g.gen !== null && Object.getPrototypeOf(g.gen) === (bridgeIterator as { prototype: object }).prototype;
-}
-
-/** The largest delay a host timer takes (setTimeout's 32-bit limit). */
-const MAX_HOST_DELAY = 2 ** 31 - 1;
 
 /**
  * The hub: the greenlet that runs the event loop. Each iteration runs the queued callbacks in
@@ -99,27 +79,34 @@ export class Hub extends RawGreenlet {
   readonly timers = new TimerHeap();
   /** @internal armed timers that keep the loop (and the process) alive. */
   refTimers = 0;
-  private timersSet = 0;
+  /** @internal timers set so far: a timer set while due ones run waits for the next iteration. */
+  timersSet = 0;
   /** @internal operations outside the hub (bridged promises) that will wake a greenlet and keep the loop alive. */
   watchers = 0;
   /** @internal active ref'd async watchers: work that may still come (unlike `watchers`, virtual time may pass). */
   refWatchers = 0;
-  private prepareWatchers: PhaseWatcher[] = [];
-  private checkWatchers: PhaseWatcher[] = [];
-  private idleWatchers: PhaseWatcher[] = [];
+  /** @internal active prepare watchers. */
+  readonly prepareWatchers: PhaseWatcher[] = [];
+  /** @internal active check watchers. */
+  readonly checkWatchers: PhaseWatcher[] = [];
+  /** @internal active idle watchers. */
+  readonly idleWatchers: PhaseWatcher[] = [];
   private loopFacade: Loop | null = null;
-  private tracer: HubTracer | null = null;
+  /** @internal the switch tracer (see {@link Hub.setTrace}). */
+  tracer: HubTracer | null = null;
   // Node's AsyncLocalStorage, by its shape: importing its type would make this entry's .d.ts need @types/node.
-  private storage: { run<R>(store: RawGreenlet, fn: () => R): R; exit<R>(fn: () => R): R } | null = null;
-  private readonly roots = new Set<RootWaiter>();
-  private inLoop = false;
-  private driving = false;
-  private wakeDriver: (() => void) | null = null;
-  private exitRequested = false;
-  /** Set when a root settles: the slice stops so its awaiting code runs, then goes on with the same budget. */
-  private yieldToRoot = false;
-  private sliceStart = 0;
-  private readonly virtual: boolean;
+  /** @internal the owner storage (see {@link Hub.setOwnerStorage}). */
+  storage: { run<R>(store: RawGreenlet, fn: () => R): R; exit<R>(fn: () => R): R } | null = null;
+  /** @internal the awaiting roots (main and extra ones). */
+  readonly roots = new Set<RootWaiter>();
+  /** @internal true while the loop runs (callbacks, timers, a step of main started from ordinary code). */
+  inLoop = false;
+  /** @internal set when a root settles: the slice stops so its awaiting code runs, then goes on with the same budget. */
+  yieldToRoot = false;
+  /** @internal the clock is a VirtualClock. */
+  readonly virtual: boolean;
+  /** @internal runs the loop. */
+  readonly driver: Driver;
 
   constructor(options: HubOptions = {}) {
     super(undefined as unknown as Hub, null, []);
@@ -129,6 +116,7 @@ export class Hub extends RawGreenlet {
     this.switchInterval = options.switchInterval ?? 5;
     this.spawnStacks = options.spawnStacks ?? false;
     if (!(this.switchInterval > 0)) throw new RangeError(`switchInterval must be a positive number of milliseconds, got ${String(options.switchInterval)}`);
+    this.driver = new Driver(this);
     this.main = new RootWaiter(this, true);
     this.current = this.main;
     this.state = ACTIVE;
@@ -158,14 +146,9 @@ export class Hub extends RawGreenlet {
 
   /** @internal new work from outside a hub callback: start or wake the driver. */
   wakeLoop(): void {
-    if (!this.inLoop) this.poke();
+    if (!this.inLoop) this.driver.poke();
   }
 
-  /** Fire a snapshot of `list` (a watcher may stop itself or start others). */
-  private runPhase(list: PhaseWatcher[]): void {
-    if (list.length === 1) list[0]!.fire();
-    else for (const w of list.slice()) if (w.active) w.fire();
-  }
 
   /**
    * Install a switch tracer (or remove it with `null`); returns the previous one so tracers can chain.
@@ -216,7 +199,7 @@ export class Hub extends RawGreenlet {
   schedule(target: Firable, tag: number): void {
     this.queue.push(target);
     this.queue.push(tag);
-    if (!this.inLoop) this.poke();
+    if (!this.inLoop) this.driver.poke();
   }
 
   /** @internal arm a timer `ms` from now that calls `target.fire(tag)`. */
@@ -224,7 +207,7 @@ export class Hub extends RawGreenlet {
     const timer = this.timers.insert(this.clock.now() + ms, () => this.fireTimer(timer, target, tag), ref);
     this.timersSet++;
     if (ref) this.refTimers++;
-    if (!this.inLoop) this.poke();
+    if (!this.inLoop) this.driver.poke();
     return timer;
   }
 
@@ -283,114 +266,18 @@ export class Hub extends RawGreenlet {
 
   /** @internal switch into `g` with a value or an error, and come back here when it parks or ends. */
   resume(g: RawGreenlet, value: unknown, isThrow: boolean): void {
-    if (this.storage !== null) this.storage.run(g, () => this.step(g, value, isThrow));
-    else this.step(g, value, isThrow);
+    if (this.storage !== null) this.storage.run(g, () => step(this, g, value, isThrow));
+    else step(this, g, value, isThrow);
   }
 
-  private step(g: RawGreenlet, value: unknown, isThrow: boolean): void {
-    g.epoch++;
-    if (g.suspension !== null) this.leaveSuspension(g, value, isThrow);
-    const origin = this.current;
-    this.current = g;
-    const outside = enterHostedStep(g);
-    if (this.tracer !== null) this.trace(isThrow ? 'throw' : 'switch', origin, g);
-    let result: IteratorResult<Instruction, unknown>;
-    const token = beginStep();
-    try {
-      const gen = g.gen;
-      if (g.state === SCHEDULED) {
-        g.state = ACTIVE;
-        g._state = 1; // greenlet's ACTIVE
-      }
-      if (gen === null) {
-        if (isThrow) throw value;
-        result = g.begin();
-      } else {
-        result = isThrow ? gen.throw!(value) : gen.next(value);
-      }
-    } catch (error) {
-      endStep(token);
-      this.current = origin;
-      enterHostedStep(outside);
-      if (this.tracer !== null) this.trace('throw', g, origin);
-      g.die(error, true);
-      return;
-    }
-    const dropped = endStep(token);
-    this.current = origin;
-    enterHostedStep(outside);
-    if (this.tracer !== null) this.trace('switch', g, origin);
-    // An async body's first step creates the blocking calls it awaits (`await sleep(20)`): they
-    // are started by the await's then(), a promise job later, so they are not dropped.
-    if (dropped !== undefined && (result.done === true || result.value !== dropped) && !isAsyncBody(g)) {
-      // A blocking call created in this step and never delegated to: raise it where the greenlet stopped.
-      const error = droppedOperationError(dropped);
-      if (result.done === true) g.die(error, true);
-      else this.resume(g, error, true);
-    } else if (result.done === true) g.die(result.value, false);
-    else if (result.value !== PARK) this.instruction(g, result.value);
-  }
 
-  private trace(event: 'switch' | 'throw', origin: RawGreenlet, target: RawGreenlet): void {
-    const tracer = this.tracer!;
-    try {
-      tracer(event, origin, target);
-    } catch (error) {
-      this.tracer = null; // as greenlet does: a failing tracer is switched off
-      this.reportError(this, error);
-    }
-  }
 
-  /** A greenlet yielded something other than PARK: a bare `yield`, a core Suspend, or a mistake. */
-  private instruction(g: RawGreenlet, value: unknown): void {
-    if (value === undefined) {
-      this.wake(g, g.epoch, undefined);
-    } else if (typeof (value as Suspend | null)?.enter === 'function') {
-      this.enterSuspension(g, value as Suspend);
-    } else {
-      const forgotten = typeof (value as Operation<unknown> | null)?.[Symbol.iterator] === 'function';
-      const error = new TypeError(
-        forgotten
-          ? `${String(g)} yielded an Operation instead of delegating to it: write \`yield* op\`, not \`yield op\``
-          : `${String(g)} yielded ${typeof value}: a greenlet may only yield* Operations, yield nothing (a sleep(0)), or yield a core Suspend`,
-      );
-      this.wakeThrow(g, g.epoch, error);
-    }
-  }
 
-  private enterSuspension(g: RawGreenlet, suspend: Suspend): void {
-    const epoch = g.epoch;
-    const suspension: { teardown: (() => void) | void; controller: AbortController | null } = { teardown: undefined, controller: null };
-    g.suspension = suspension;
-    const host = {
-      clock: this.clock,
-      get signal(): AbortSignal {
-        return (suspension.controller ??= new AbortController()).signal;
-      },
-    };
-    try {
-      suspension.teardown = suspend.enter({ resolve: (v: unknown) => this.wake(g, epoch, v), reject: (e: unknown) => this.wakeThrow(g, epoch, e) }, host);
-    } catch (error) {
-      this.wakeThrow(g, epoch, error);
-    }
-  }
 
-  private leaveSuspension(g: RawGreenlet, value: unknown, isThrow: boolean): void {
-    const { teardown, controller } = g.suspension!;
-    g.suspension = null;
-    if (isThrow && controller !== null) controller.abort(value);
-    if (typeof teardown === 'function') {
-      try {
-        teardown();
-      } catch (error) {
-        this.reportError(g, error);
-      }
-    }
-  }
 
   /** @internal a promise as an iterator a greenlet can step (`spawn` of an async function). */
   bridge(promise: PromiseLike<unknown>): Iterator<Instruction, unknown, unknown> {
-    return bridgeIterator(promise, true);
+    return promiseWait(this, promise, true);
   }
 
   /**
@@ -456,7 +343,7 @@ export class Hub extends RawGreenlet {
       this.inLoop = false;
       this.yieldToRoot = false; // finished without blocking: nothing to yield to
     }
-    this.poke();
+    this.driver.poke();
     return promise;
   }
 
@@ -470,187 +357,12 @@ export class Hub extends RawGreenlet {
     this.yieldToRoot = true;
   }
 
-  /** Start the driver, or wake it if it is waiting. */
-  private poke(): void {
-    if (!this.driving) {
-      this.driving = true;
-      // The driver inherits the async context it starts in; a poke from a greenlet's promise job or
-      // timer callback must not make the hub's own work (callbacks, links) look started by that greenlet.
-      // A macrotask, not a promise job: code awaiting a gevent call right after a spawn has queued
-      // that call (main blocking) before the first greenlet runs, as in gevent.
-      if (this.storage !== null) this.storage.exit(() => macrotask(() => void this.drive()));
-      else macrotask(() => void this.drive());
-    } else if (this.wakeDriver !== null) {
-      const wake = this.wakeDriver;
-      this.wakeDriver = null;
-      macrotask(wake);
-    }
-  }
 
-  /** One loop iteration (or several, while the switch-interval budget lasts): callbacks, then due timers. */
-  private runSlice(resumed: boolean): void {
-    const outside = this.current;
-    this.current = this;
-    this.inLoop = true;
-    const start = resumed ? this.sliceStart : (this.sliceStart = performance.now());
-    const budget = this.switchInterval;
-    const queue = this.queue;
-    try {
-      for (;;) {
-        if (this.prepareWatchers.length !== 0) this.runPhase(this.prepareWatchers);
-        let n = 0;
-        while (queue.length > 0) {
-          const target = queue.shift() as Firable;
-          target.fire(queue.shift() as number);
-          if (this.yieldToRoot) return;
-          // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
-          if (++n === 50) {
-            n = 0;
-            if (performance.now() - start >= budget) break;
-          }
-        }
-        if (this.checkWatchers.length !== 0) this.runPhase(this.checkWatchers);
-        this.runDueTimers();
-        if (queue.length === 0 || performance.now() - start >= budget) break;
-      }
-    } finally {
-      this.inLoop = false;
-      this.current = outside;
-    }
-  }
 
-  private runDueTimers(): void {
-    const timers = this.timers;
-    if (timers.size === 0) return;
-    const now = this.clock.now();
-    // Timers set while these run wait for the next iteration, even a 0 ms one.
-    const limit = this.timersSet;
-    for (let t = timers.peek(); t !== undefined && t.deadline <= now && t.seq < limit; t = timers.peek()) {
-      timers.pop();
-      try {
-        t.callback();
-      } catch (error) {
-        // Nothing a timer runs may stop the loop: report it as gevent reports a failing callback.
-        this.reportError(this, error);
-      }
-    }
-  }
 
-  private async drive(): Promise<void> {
-    try {
-      let resumed = false;
-      for (;;) {
-        this.runSlice(resumed);
-        resumed = this.yieldToRoot;
-        if (resumed) {
-          // The awaiting code runs in the promise jobs before this macrotask; when it blocks again
-          // its call is queued behind the callbacks still waiting, as gevent's main is.
-          this.yieldToRoot = false;
-          await nextMacrotask();
-          continue;
-        }
-        if (this.queue.length > 0) {
-          await nextMacrotask();
-          continue;
-        }
-        if (this.idlers.length > 0) {
-          for (const g of this.idlers.splice(0)) this.wake(g, g.epoch, undefined);
-          continue;
-        }
-        if (this.idleWatchers.length > 0) {
-          await this.runIdleWatchers();
-          continue;
-        }
-        const next = this.timers.peek();
-        // Timers core operations set on a virtual clock (core's sleep inside a greenlet) count too.
-        const clockDeadline = this.virtual ? (this.clock as VirtualClock).nextDeadline() : undefined;
-        const canWake = this.refTimers > 0 || this.watchers > 0 || this.refWatchers > 0 || clockDeadline !== undefined;
-        if (!canWake && this.joiners.length > 0) {
-          for (const g of this.joiners.splice(0)) this.wake(g, g.epoch, true);
-          continue;
-        }
-        if (!canWake && this.roots.size === 0 && (next === undefined || this.virtual)) return;
-        if (this.virtual) {
-          if (!canWake) {
-            this.raiseLoopExit();
-            continue;
-          }
-          // Let settled promises in before time jumps.
-          await nextMacrotask();
-          if (this.queue.length > 0 || this.timers.peek() !== next) continue;
-          const clock = this.clock as VirtualClock;
-          const deadline = Math.min(next?.deadline ?? Infinity, clock.nextDeadline() ?? Infinity);
-          // Time stands still while a bridged promise may still wake someone (as core's scheduler does).
-          if (deadline !== Infinity && clock.autoAdvance && !clock.held && this.watchers === 0) clock.advanceTo(Math.max(deadline, clock.now()));
-          else await this.waitForWork(next?.deadline ?? null, false);
-          continue;
-        }
-        await this.waitForWork(next?.deadline ?? null, !canWake && hostProcess !== null);
-        if (this.exitRequested) {
-          this.exitRequested = false;
-          if (this.queue.length === 0 && this.refTimers === 0 && this.watchers === 0) this.raiseLoopExit();
-        }
-      }
-    } finally {
-      this.driving = false;
-      this.wakeDriver = null;
-    }
-  }
 
-  /**
-   * Nothing else is runnable: run the idle watchers. While one stays active the loop never waits:
-   * it gives Node a turn and comes back (on a virtual clock, time jumps to the next timer first).
-   */
-  private async runIdleWatchers(): Promise<void> {
-    const outside = this.current;
-    this.current = this;
-    this.inLoop = true;
-    try {
-      this.runPhase(this.idleWatchers);
-    } finally {
-      this.inLoop = false;
-      this.current = outside;
-    }
-    if (this.idleWatchers.length === 0 || this.queue.length > 0) return;
-    const next = this.timers.peek();
-    if (this.virtual && next !== undefined && next.deadline !== Infinity) {
-      const clock = this.clock as VirtualClock;
-      if (clock.autoAdvance && !clock.held) clock.advanceTo(Math.max(next.deadline, clock.now()));
-    }
-    await nextMacrotask();
-  }
 
-  /** Wait for a poke, the deadline, or (when nothing the hub knows of can wake the roots) the process's beforeExit. */
-  private waitForWork(deadline: number | null, watchExit: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      let handle: ReturnType<Clock['setTimer']> | null = null;
-      const onExit = (): void => {
-        this.exitRequested = true;
-        done();
-      };
-      const done = (): void => {
-        this.wakeDriver = null;
-        if (handle !== null) this.clock.clearTimer(handle);
-        if (watchExit) hostProcess!.off('beforeExit', onExit);
-        resolve();
-      };
-      this.wakeDriver = done;
-      // An Infinity deadline (sleep(Infinity)) arms no host timer; a far one is capped at the host's
-      // largest delay (2^31 - 1 ms; beyond it Node fires at once, a busy loop) and re-armed on waking.
-      if (deadline !== null && deadline !== Infinity) {
-        const delay = Math.min(Math.max(0, deadline - this.clock.now()), MAX_HOST_DELAY);
-        handle = this.clock.setTimer(delay, done, { ref: this.refTimers > 0 || this.watchers > 0 });
-      }
-      if (watchExit) hostProcess!.once('beforeExit', onExit);
-    });
-  }
 
-  /** Nothing can wake the waiting roots: each gets LoopExit at its blocking call. */
-  private raiseLoopExit(): void {
-    for (const root of [...this.roots]) {
-      this.schedule(new Callback(this, () => this.throwInto(root, new LoopExit('This operation would block forever', this)), []), 0);
-    }
-  }
 
   /**
    * Wait until the hub has no more work: nothing queued, no timers, no bridged promises.

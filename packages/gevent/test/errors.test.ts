@@ -15,6 +15,11 @@ describe('errors a user meets', () => {
     expect(() => joinAll(5 as never)).toThrow(new TypeError('joinAll: expected an iterable of greenlets or other waitables (Event, AsyncResult, Semaphore…), got 5 (a number)'));
   });
 
+  it("joinAll's options are checked at the call, naming joinAll", () => {
+    expect(() => joinAll([], { timeout: '1' as never })).toThrow(new TypeError("joinAll: timeout must be a number of milliseconds, got '1' (a string)"));
+    expect(() => joinAll([], { count: -1 })).toThrow(new RangeError('joinAll: count must be a non-negative integer, got -1'));
+  });
+
   it("sleep('100') shows the value was a string", () => {
     expect(() => sleep('100' as never)).toThrow(new TypeError("sleep: ms must be a number of milliseconds, got '100' (a string)"));
   });

@@ -5,7 +5,7 @@ import { GreenletExit } from './greenlet-exit.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { DEAD, PENDING, type RawGreenlet, SCHEDULED } from '../hub/raw-greenlet.js';
 import { Timeout } from '../timeout.js';
-import { iwait, wait, waitables, type WaitOptions } from './wait.js';
+import { checkOptions, iwait, wait, waitables, waitObjectsOp, type WaitOptions } from './wait.js';
 
 /**
  * Options for {@link joinAll}.
@@ -20,8 +20,8 @@ export interface JoinAllOptions extends WaitOptions {
   raiseError?: boolean;
 }
 
-const joinAllOp = blocking(function* joinAll<T>(greenlets: Iterable<Greenlet<T>>, options: JoinAllOptions): Generator<Instruction, Greenlet<T>[], unknown> {
-  if (options.raiseError !== true) return yield* wait(greenlets, options);
+const joinAllOp = blocking(function* joinAll<T>(greenlets: Greenlet<T>[], options: JoinAllOptions): Generator<Instruction, Greenlet<T>[], unknown> {
+  if (options.raiseError !== true) return yield* waitObjectsOp(greenlets, options);
   const done: Greenlet<T>[] = [];
   using it = iwait(greenlets, options);
   for (let r = yield* it.next(); r.done !== true; r = yield* it.next()) {
@@ -45,6 +45,7 @@ const joinAllOp = blocking(function* joinAll<T>(greenlets: Iterable<Greenlet<T>>
  * ```
  */
 export function joinAll<T>(greenlets: Iterable<Greenlet<T>>, options: JoinAllOptions = {}): Blocking<Greenlet<T>[]> {
+  checkOptions(options, 'joinAll');
   return joinAllOp(waitables(greenlets, 'joinAll'), options);
 }
 

@@ -39,7 +39,8 @@ export interface WaitOptions {
   count?: number;
 }
 
-function checkOptions(options: WaitOptions | undefined, name: string): void {
+/** @internal check `timeout` and `count` at the call, naming the API. */
+export function checkOptions(options: WaitOptions | undefined, name: string): void {
   if (options === undefined) return;
   const { timeout, count } = options;
   if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout))) throw new TypeError(`${name}: timeout must be a number of milliseconds, got ${describeValue(timeout)}`);
@@ -169,7 +170,8 @@ export function iwait<T extends Waitable>(objects: Iterable<T>, options?: WaitOp
   return { next, [Symbol.asyncIterator]: () => asyncIterate(next, dispose), [Symbol.dispose]: dispose };
 }
 
-const waitObjectsOp = blocking(function* waitObjects<T extends Waitable>(list: T[], options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
+/** @internal wait for already-checked objects (see {@link waitables}): joinAll's path, without a second check. */
+export const waitObjectsOp = blocking(function* waitObjects<T extends Waitable>(list: T[], options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
   const count = Math.min(options?.count ?? list.length, list.length);
   return yield* new Collector(list, options?.timeout, count).waitFor(count);
 });

@@ -9,7 +9,6 @@ import type { Firable } from './firable.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { defaultExceptionStream, type ExceptionStream } from './host.js';
 import { PARK } from './park.js';
-import { promiseWait } from './promise-wait.js';
 import { ACTIVE, DEAD, RawGreenlet } from './raw-greenlet.js';
 import { RootWaiter } from './root-waiter.js';
 import { Loop } from './loop.js';
@@ -274,11 +273,6 @@ export class Hub extends RawGreenlet {
 
 
 
-
-  /** @internal a promise as an iterator a greenlet can step (`spawn` of an async function). */
-  bridge(promise: PromiseLike<unknown>): Iterator<Instruction, unknown, unknown> {
-    return promiseWait(this, promise, true);
-  }
 
   /**
    * Report an error raised in `context` (a greenlet or a callback): gevent's `handle_error`.

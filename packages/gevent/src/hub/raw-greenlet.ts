@@ -1,4 +1,4 @@
-import { claim, type Instruction } from '@coro/core';
+import type { Instruction } from '@coro/core';
 import { greenlet, GreenletError, GreenletExit, type Switch } from '@coro/greenlet';
 import { InvalidSwitchError } from '../errors.js';
 import type { Firable } from './firable.js';
@@ -21,9 +21,6 @@ export const NOTIFY = -2;
 
 type StepIterator = Iterator<Instruction, unknown, unknown>;
 
-function isIterator(value: unknown): value is StepIterator {
-  return typeof value === 'object' && value !== null && typeof (value as StepIterator).next === 'function' && typeof (value as StepIterator).throw === 'function';
-}
 
 /** What a switch made from a hub callback evaluates to: the hub gets control back, with nothing. */
 const SWITCHED_BACK = Object.freeze({
@@ -47,7 +44,6 @@ const SWITCHED_AWAY = Object.freeze({
 let nextId = 1;
 /** One shared, frozen argument list for the common call without arguments (and after the first step). */
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
-const FINISHED: IteratorReturnResult<unknown> = { done: true, value: undefined };
 
 /**
  * A greenlet as the hub runs it: a function (usually a generator function, stepped with `yield*`
@@ -130,26 +126,16 @@ export class RawGreenlet extends greenlet implements Firable {
     }
   }
 
-  /** @internal the first step: call the function; a generator is then stepped, anything else is the result. */
-  begin(): IteratorResult<Instruction, unknown> {
+  /**
+   * @internal the first step takes the function and its arguments (a finished greenlet must not
+   * keep them alive) and calls it; step.ts decides what the result means.
+   */
+  callBody(): unknown {
     const fn = this.fn;
     const args = this.args;
     this.fn = null;
-    this.args = NO_ARGS; // the function holds them now; a finished greenlet must not keep them alive
-    if (fn === null) return { done: true, value: undefined };
-    const result = fn(...args);
-    if (isIterator(result)) {
-      claim(result); // returned, not dropped: the greenlet runs it
-      this.gen = result;
-      return result.next();
-    }
-    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
-      this.gen = this.hub.bridge(result as PromiseLike<unknown>);
-      return this.gen.next();
-    }
-    // Read at once by the hub's step, so one shared result object serves every plain function.
-    FINISHED.value = result;
-    return FINISHED;
+    this.args = NO_ARGS;
+    return fn === null ? undefined : fn(...args);
   }
 
   /** @internal the greenlet finished with `value` (an error when `failed`). */

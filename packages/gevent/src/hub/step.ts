@@ -2,12 +2,37 @@
 // resume it with a value, or throw into it), run it to its next yield, then act on what it
 // yielded (park, a bare yield = sleep(0), a core Suspend, or a mistake) or on its end (die).
 // The hub, raw greenlets and wakers call in here; nothing here imports them back.
-import { beginStep, droppedOperationError, endStep, type Instruction, type Operation, type Suspend } from '@coro/core';
+import { beginStep, claim, droppedOperationError, endStep, type Instruction, type Operation, type Suspend } from '@coro/core';
 import { enterHostedStep } from '@coro/greenlet';
 import type { Hub } from './hub.js';
 import { PARK } from './park.js';
 import { promiseWait } from './promise-wait.js';
 import { ACTIVE, type RawGreenlet, SCHEDULED } from './raw-greenlet.js';
+
+type StepIterator = Iterator<Instruction, unknown, unknown>;
+
+function isIterator(value: unknown): value is StepIterator {
+  return typeof value === 'object' && value !== null && typeof (value as StepIterator).next === 'function' && typeof (value as StepIterator).throw === 'function';
+}
+
+/** Read at once by the step, so one shared result object serves every plain function. */
+const FINISHED: IteratorReturnResult<unknown> = { done: true, value: undefined };
+
+/** The first step: call the body; a generator is then stepped, a promise awaited through the hub, anything else is the result. */
+function begin(hub: Hub, g: RawGreenlet): IteratorResult<Instruction, unknown> {
+  const result = g.callBody();
+  if (isIterator(result)) {
+    claim(result); // returned, not dropped: the greenlet runs it
+    g.gen = result;
+    return result.next();
+  }
+  if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+    g.gen = promiseWait(hub, result as PromiseLike<unknown>, true);
+    return g.gen.next();
+  }
+  FINISHED.value = result;
+  return FINISHED;
+}
 
 /** Whether `g` runs an async function (its iterator is the promise bridge). */
 function isAsyncBody(g: RawGreenlet): boolean {
@@ -31,7 +56,7 @@ export function step(hub: Hub, g: RawGreenlet, value: unknown, isThrow: boolean)
     }
     if (gen === null) {
       if (isThrow) throw value;
-      result = g.begin();
+      result = begin(hub, g);
     } else {
       result = isThrow ? gen.throw!(value) : gen.next(value);
     }

@@ -1,134 +1,22 @@
-import type { Instruction, TaskResult } from '@coro/core';
-import { getHub } from '../hub/current.js';
+// Greenlet: gevent's Greenlet class. Over 300 lines because it is one public class whose every
+// member carries its TSDoc example; its helpers live in greenlet-options.ts, greenlet-ops.ts and links.ts.
+import type { TaskResult, Timer } from '@coro/core';
 import { describeValue } from '../describe-value.js';
-import { LoopExit } from '../errors.js';
-import { GreenletExit } from './greenlet-exit.js';
-import { callLink, checkLink, type Link, type LinkTarget, Wakeup } from './links.js';
-import { type Blocking, blocking, PARK } from '../hub/operation.js';
+import { getHub } from '../hub/current.js';
+import type { Blocking } from '../hub/operation.js';
 import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from '../hub/raw-greenlet.js';
-import { startOwnTimeout, Timeout } from '../timeout.js';
-import type { Timer } from '@coro/core';
+import type { Timeout } from '../timeout.js';
+import { GreenletExit } from './greenlet-exit.js';
+import { doneOp, getOp, joinOp } from './greenlet-ops.js';
+import { type GetOptions, type KillException, type KillOptions, killError, type SpawnCallback } from './greenlet-options.js';
+import { callLink, checkLink, isLinkOf, type Link, LinkList, SpawnedLink } from './links.js';
 
-/** What `kill` raises: an Error class (instantiated), or any value (raised as is). */
-export type KillException = unknown;
+export { type GetOptions, type KillException, type KillOptions, killError, type SpawnCallback } from './greenlet-options.js';
 
-/**
- * Options for {@link Greenlet.kill}.
- *
- * @example
- * ```ts
- * await g.kill(GreenletExit, { timeout: 100 });
- * ```
- */
-export interface KillOptions {
-  /** Wait for the greenlet to die (default), or only schedule the kill. */
-  block?: boolean;
-  /** When blocking, wait at most this long (ms or a Timeout); the greenlet may still be alive after. */
-  timeout?: number | Timeout;
-}
-
-/**
- * Options for {@link Greenlet.get}.
- *
- * @example
- * ```ts
- * const value = await g.get({ timeout: 100 });
- * ```
- */
-export interface GetOptions {
-  /** `false`: raise `Timeout` at once if the greenlet is not ready. */
-  block?: boolean;
-  /** Wait at most this long (ms or a Timeout), then raise `Timeout`. */
-  timeout?: number | Timeout;
-}
-
-/**
- * A hook called with every greenlet as it is started ({@link Greenlet.addSpawnCallback}).
- *
- * @example
- * ```ts
- * const log: SpawnCallback = (g) => console.log('started', g.name);
- * ```
- */
-export type SpawnCallback = (g: Greenlet<unknown>) => void;
 const spawnCallbacks = new Set<SpawnCallback>();
-
-/** Turn `kill`'s argument into the value to raise. */
-export function killError(exception: KillException): unknown {
-  if (typeof exception === 'function' && (exception === Error || exception.prototype instanceof Error)) return new (exception as new () => unknown)();
-  return exception;
-}
-
-/** Whether `link` is `callback`, or the spawned link made for it by `link()`. */
-function isLinkOf(link: Link<any> | undefined, callback: unknown): boolean {
-  return link === callback || (link instanceof SpawnedLink && link.callback === callback);
-}
-
-/** `link()`: the callback runs in a new raw greenlet, so it may block. */
-class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
-  constructor(
-    readonly callback: Link<Greenlet<T>>,
-    private readonly when: 'always' | 'value' | 'exception',
-  ) {}
-  onLink(source: Greenlet<T>): void {
-    if (this.when === 'value' && !source.successful()) return;
-    if (this.when === 'exception' && source.successful()) return;
-    const raw = new RawGreenlet(source.hub, callLink, [this.callback, source]);
-    raw.state = SCHEDULED;
-    // gevent's SpawnedLink switches into its greenlet at once: it runs to its first block before
-    // the next link, so links keep the order they were added in.
-    if (source.hub.current === source.hub) source.hub.resume(raw, undefined, false);
-    else source.hub.schedule(raw, START);
-  }
-}
-
-const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
-  if (g.dead) return;
-  const hub = g.hub;
-  const me = hub.blockingCurrent();
-  if (me === g) throw new LoopExit('A greenlet cannot join itself: this would block forever', hub);
-  const t = startOwnTimeout(timeout);
-  const waiter = new Wakeup<Greenlet<unknown>>(me, me.epoch);
-  g.rawlink(waiter);
-  try {
-    yield PARK;
-  } catch (error) {
-    if (error !== t || error === null) throw error;
-  } finally {
-    t?.cancel();
-    g.unlink(waiter);
-  }
-});
-
-const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
-  if (!g.dead) {
-    if (!block) throw new Timeout();
-    const hub = g.hub;
-    const me = hub.blockingCurrent();
-    if (me === g) throw new LoopExit('A greenlet cannot get its own result: this would block forever', hub);
-    const t = startOwnTimeout(timeout);
-    const waiter = new Wakeup<Greenlet<T>>(me, me.epoch);
-    g.rawlink(waiter);
-    try {
-      yield PARK;
-    } finally {
-      t?.cancel();
-      g.unlink(waiter);
-    }
-  }
-  if (g.successful()) return g.value as T;
-  throw g.exception;
-});
 
 /** The body of `new Greenlet()` with no function. */
 function noop(): void {}
-
-const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
-
-/** Two or more links, FIFO. A lone link is stored bare, so the usual single waiter costs no array. */
-class LinkList {
-  constructor(readonly items: Link<any>[]) {}
-}
 
 /** What few greenlets use (a start timer, an abort signal, a spawn stack): allocated on first use, so a plain spawn stays small. */
 class Extras {

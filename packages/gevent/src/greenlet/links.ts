@@ -1,4 +1,5 @@
-import type { RawGreenlet } from '../hub/raw-greenlet.js';
+import { type RawGreenlet, RawGreenlet as Raw, SCHEDULED, START } from '../hub/raw-greenlet.js';
+import type { Greenlet } from './greenlet.js';
 
 /**
  * An object a greenlet or event can notify instead of a function (an `AsyncResult` copies the
@@ -49,4 +50,32 @@ export class Wakeup<S> implements LinkTarget<S> {
     if (g.hub.current === g.hub) g.hub.resume(g, true, false);
     else g.hub.wake(g, epoch, true);
   }
+}
+
+/** Whether `link` is `callback`, or the spawned link made for it by `link()`. */
+export function isLinkOf(link: Link<any> | undefined, callback: unknown): boolean {
+  return link === callback || (link instanceof SpawnedLink && link.callback === callback);
+}
+
+/** `link()`: the callback runs in a new raw greenlet, so it may block. */
+export class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
+  constructor(
+    readonly callback: Link<Greenlet<T>>,
+    private readonly when: 'always' | 'value' | 'exception',
+  ) {}
+  onLink(source: Greenlet<T>): void {
+    if (this.when === 'value' && !source.successful()) return;
+    if (this.when === 'exception' && source.successful()) return;
+    const raw = new Raw(source.hub, callLink, [this.callback, source]);
+    raw.state = SCHEDULED;
+    // gevent's SpawnedLink switches into its greenlet at once: it runs to its first block before
+    // the next link, so links keep the order they were added in.
+    if (source.hub.current === source.hub) source.hub.resume(raw, undefined, false);
+    else source.hub.schedule(raw, START);
+  }
+}
+
+/** Two or more links, FIFO. A lone link is stored bare, so the usual single waiter costs no array. */
+export class LinkList {
+  constructor(readonly items: Link<any>[]) {}
 }

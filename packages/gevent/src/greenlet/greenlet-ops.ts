@@ -1,0 +1,50 @@
+// The blocking calls of a Greenlet (join, get) as Operations; Greenlet's methods return them.
+import type { Instruction } from '@coro/core';
+import { LoopExit } from '../errors.js';
+import { type Blocking, blocking, PARK } from '../hub/operation.js';
+import { startOwnTimeout, Timeout } from '../timeout.js';
+import type { Greenlet } from './greenlet.js';
+import { Wakeup } from './links.js';
+
+export const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+  if (g.dead) return;
+  const hub = g.hub;
+  const me = hub.blockingCurrent();
+  if (me === g) throw new LoopExit('A greenlet cannot join itself: this would block forever', hub);
+  const t = startOwnTimeout(timeout);
+  const waiter = new Wakeup<Greenlet<unknown>>(me, me.epoch);
+  g.rawlink(waiter);
+  try {
+    yield PARK;
+  } catch (error) {
+    if (error !== t || error === null) throw error;
+  } finally {
+    t?.cancel();
+    g.unlink(waiter);
+  }
+});
+
+export const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
+  if (!g.dead) {
+    if (!block) throw new Timeout();
+    const hub = g.hub;
+    const me = hub.blockingCurrent();
+    if (me === g) throw new LoopExit('A greenlet cannot get its own result: this would block forever', hub);
+    const t = startOwnTimeout(timeout);
+    const waiter = new Wakeup<Greenlet<T>>(me, me.epoch);
+    g.rawlink(waiter);
+    try {
+      yield PARK;
+    } finally {
+      t?.cancel();
+      g.unlink(waiter);
+    }
+  }
+  if (g.successful()) return g.value as T;
+  throw g.exception;
+});
+
+/** What a blocking call returns when there is nothing to wait for. */
+export const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
+
+export type { Blocking };

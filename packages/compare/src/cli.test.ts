@@ -58,6 +58,16 @@ describe('coro-compare', () => {
     expect(await refused('--quick', '--svg', '/nonexistent/x.svg')).toEqual([2, 'coro-compare: --svg /nonexistent/x.svg: cannot write there (folder /nonexistent does not exist)']);
   });
 
+  it('still prints the table when a write fails after measuring, and exits with 1', async () => {
+    const failure = await run(process.execPath, [cli, '--quick', '--placement', 'pinned', '--workload', 'switch', '--kind', 'coroutine', '--kind', 'greenlet', '--json', '/dev/full'], { timeout: 50_000 }).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/coro-compare: --json \/dev\/full: ENOSPC/);
+    expect(failure?.stdout).toMatch(/│ workload +│ placement +│ coroutine +│ greenlet +│/);
+  }, 60_000);
+
   it('says in --help how long each mode takes', async () => {
     const { stdout } = await run(process.execPath, [cli, '--help']);
     expect(stdout).toContain('How long it takes (2 CPUs): --quick about 30-60 s; the full run about 10 minutes');

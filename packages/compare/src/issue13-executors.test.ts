@@ -94,6 +94,24 @@ describe.each(kinds)('%s (issue 13)', (name, create) => {
     expect(await queued).toBe(2); // a queued job still runs, on a replacement worker
   });
 
+  it('idleTimeout: 3e9 neither busy-loops nor warns, and keeps the idle worker', async () => {
+    const executor = make({ size: 1, idleTimeout: 3e9 });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const before = process.cpuUsage();
+      expect(await executor.submit(fixture('add'), 1, 1)).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const used = process.cpuUsage(before);
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+      expect((used.user + used.system) / 1000).toBeLessThan(250); // a 1 ms re-arm loop would burn the whole 300 ms
+      expect(executor.stats.workers).toBe(1);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('terminateTimeout: Infinity lets close() wait for a slow job', async () => {
     const executor = make({ size: 1, terminateTimeout: Infinity });
     const job = executor.submit(fixture('later'), 150, 'done');

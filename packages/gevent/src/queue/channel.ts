@@ -2,11 +2,12 @@ import type { Instruction } from '@coro/core';
 import { type BlockingIterator, itemsUntil } from '../hub/blocking-iterator.js';
 import { getHub } from '../hub/current.js';
 import type { Firable } from '../hub/firable.js';
-import { type Blocking, blocking, PARK } from '../hub/operation.js';
+import { type Blocking, blocking } from '../hub/operation.js';
 import { Empty, Full, StopIteration } from './queue-errors.js';
 import type { QueueOptions } from './simple-queue.js';
-import { startOwnTimeout, Timeout } from '../timeout.js';
-import { ParkedWaiter, remove } from '../hub/waiter.js';
+import type { Timeout } from '../timeout.js';
+import { ParkedWaiter } from '../hub/waiter.js';
+import { park } from './park.js';
 
 /** `block: false` means "a 0 ms timeout": it succeeds if a partner arrives within this loop iteration. */
 function effectiveTimeout(options: QueueOptions | undefined): number | Timeout | undefined {
@@ -15,48 +16,16 @@ function effectiveTimeout(options: QueueOptions | undefined): number | Timeout |
 
 const putOp = blocking(function* put<T>(ch: Channel<T>, item: T | typeof StopIteration, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   const hub = getHub();
-  if (hub.current === hub) {
-    const getter = ch.getters.shift();
-    if (getter === undefined) throw new Full();
-    getter.switchNow(item);
-    return;
-  }
+  if (hub.current === hub) return ch.putNowait(item); // a hub callback cannot wait (gevent does the same)
   const waiter = new ParkedWaiter(hub.blockingCurrent(), item);
-  const t = startOwnTimeout(timeout);
-  ch.putters.push(waiter);
-  try {
-    ch.kickIf(ch.getters.length > 0);
-    yield PARK;
-  } catch (error) {
-    if (error === t && t !== null && !(timeout instanceof Timeout)) throw new Full();
-    throw error;
-  } finally {
-    t?.cancel();
-    remove(ch.putters, waiter);
-  }
+  yield* park(ch.putters, waiter, timeout, () => new Full(), () => ch.kickIf(ch.getters.length > 0));
 });
 
 const getOp = blocking(function* get<T>(ch: Channel<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | typeof StopIteration, unknown> {
   const hub = getHub();
-  if (hub.current === hub) {
-    const putter = ch.putters.shift();
-    if (putter === undefined) throw new Empty();
-    hub.wake(putter.g, putter.epoch, undefined);
-    return putter.item;
-  }
+  if (hub.current === hub) return ch.getNowait();
   const waiter = new ParkedWaiter<undefined>(hub.blockingCurrent(), undefined);
-  const t = startOwnTimeout(timeout);
-  ch.getters.push(waiter);
-  try {
-    ch.kickIf(ch.putters.length > 0);
-    return (yield PARK) as T;
-  } catch (error) {
-    if (error === t && t !== null && !(timeout instanceof Timeout)) throw new Empty();
-    throw error;
-  } finally {
-    t?.cancel();
-    remove(ch.getters, waiter);
-  }
+  return (yield* park(ch.getters, waiter, timeout, () => new Empty(), () => ch.kickIf(ch.putters.length > 0))) as T;
 });
 
 /**

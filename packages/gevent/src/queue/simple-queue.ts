@@ -2,10 +2,11 @@ import type { Instruction } from '@coro/core';
 import { type BlockingIterator, itemsUntil } from '../hub/blocking-iterator.js';
 import { getHub } from '../hub/current.js';
 import type { Firable } from '../hub/firable.js';
-import { type Blocking, blocking, PARK } from '../hub/operation.js';
+import { type Blocking, blocking } from '../hub/operation.js';
 import { Empty, Full, ShutDown, StopIteration } from './queue-errors.js';
-import { startOwnTimeout, Timeout } from '../timeout.js';
-import { ParkedWaiter, remove } from '../hub/waiter.js';
+import type { Timeout } from '../timeout.js';
+import { ParkedWaiter } from '../hub/waiter.js';
+import { park } from './park.js';
 
 /**
  * Options for a queue's `put`, `get` and `peek`.
@@ -26,22 +27,6 @@ function checkMaxsize(maxsize: number | undefined): number {
   if (maxsize === undefined || maxsize <= 0) return Infinity;
   if (typeof maxsize !== 'number' || Number.isNaN(maxsize)) throw new TypeError(`maxsize must be a number, got ${typeof maxsize}`);
   return maxsize;
-}
-
-/** Park as a getter or putter; a timeout of our own becomes `ownError`, a given Timeout is raised itself. */
-function* park<T>(list: ParkedWaiter<T>[], waiter: ParkedWaiter<T>, timeout: number | Timeout | undefined, ownError: () => Error, kick: () => void): Generator<Instruction, unknown, unknown> {
-  const t = startOwnTimeout(timeout);
-  list.push(waiter);
-  try {
-    kick();
-    return yield PARK;
-  } catch (error) {
-    if (error === t && t !== null && !(timeout instanceof Timeout)) throw ownError();
-    throw error;
-  } finally {
-    t?.cancel();
-    remove(list, waiter);
-  }
 }
 
 /** The wait a timeout message names (only a number of ms reaches it: a Timeout instance is raised itself). */

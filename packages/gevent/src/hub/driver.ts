@@ -45,33 +45,35 @@ export class Driver {
 
   /** One loop iteration (or several, while the switch-interval budget lasts): callbacks, then due timers. */
   private runSlice(resumed: boolean): void {
-    const outside = this.hub.current;
-    this.hub.current = this.hub;
-    this.hub.inLoop = true;
+    const hub = this.hub;
+    const outside = hub.current;
+    hub.current = hub;
+    hub.inLoop = true;
     const start = resumed ? this.sliceStart : (this.sliceStart = performance.now());
-    const budget = this.hub.switchInterval;
-    const queue = this.hub.queue;
+    const budget = hub.switchInterval;
+    const queue = hub.queue;
     try {
       for (;;) {
-        if (this.hub.prepareWatchers.length !== 0) this.runPhase(this.hub.prepareWatchers);
+        if (hub.prepareWatchers.length !== 0) this.runPhase(hub.prepareWatchers);
         let n = 0;
         while (queue.length > 0) {
           const target = queue.shift() as Firable;
           target.fire(queue.shift() as number);
-          if (this.hub.yieldToRoot) return;
+          // A root settled: stop here so its awaiting code (main) runs before what is queued after it.
+          if (hub.yieldToRoot) return;
           // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
           if (++n === 50) {
             n = 0;
             if (performance.now() - start >= budget) break;
           }
         }
-        if (this.hub.checkWatchers.length !== 0) this.runPhase(this.hub.checkWatchers);
+        if (hub.checkWatchers.length !== 0) this.runPhase(hub.checkWatchers);
         this.runDueTimers();
         if (queue.length === 0 || performance.now() - start >= budget) break;
       }
     } finally {
-      this.hub.inLoop = false;
-      this.hub.current = outside;
+      hub.inLoop = false;
+      hub.current = outside;
     }
   }
 

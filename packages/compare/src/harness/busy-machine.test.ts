@@ -21,7 +21,7 @@ describe('a busy machine', () => {
     expect(report.load.reasons.join('; ')).toMatch(/other work kept CPU 0 \d+% busy while the harness was idle|load average/);
     const handOff = report.claims.find((c) => c.claim === 'Hand-off: a thread round trip costs more than a coroutine round trip')!;
     expect(handOff.verdict).toBe('inconclusive');
-    expect(handOff.why).toMatch(/^the machine was busy \(/);
+    expect(handOff.why).toMatch(/^the machine was busy: /);
     expect(formatTable(report).split('\n')[0]).toMatch(/^⚠ The machine was busy: /);
     expect(JSON.parse(JSON.stringify(report)).load.busy).toBe(true);
   }, 60_000);

@@ -79,7 +79,7 @@ describe('claims', () => {
     const busy = { busy: true, loadAverage: 3.2, othersCpu: 0.5, steal: 0, reasons: ['other processes used 50% of the CPUs while the harness was idle'] };
     const report = fixedReport(undefined, busy);
     const handOff = report.claims.find((c) => c.claim.startsWith('Hand-off: a process'))!;
-    expect([handOff.verdict, handOff.why]).toEqual(['inconclusive', 'the machine was busy (other processes used 50% of the CPUs while the harness was idle)']);
+    expect([handOff.verdict, handOff.why]).toEqual(['inconclusive', 'the machine was busy: other processes used 50% of the CPUs while the harness was idle']);
     expect(report.claims.find((c) => c.claim.startsWith('A process is the unit'))!.verdict).toBe('confirmed');
   });
 

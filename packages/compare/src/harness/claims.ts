@@ -181,7 +181,7 @@ export function evaluateClaims(results: readonly Measurement[], placements: read
       if (pythonFigure && rule.seed.includes('GIL') && pythonFigure.speedup > placement.count * 1.1) {
         problems.push(`a ${pythonFigure.speedup.toFixed(2)}× speed-up of Python threads on ${placement.count} CPUs is impossible`);
       }
-      if (load?.busy && used.some((m) => timed.has(m.workload))) problems.push(`the machine was busy (${load.reasons.join('; ')})`);
+      if (load?.busy && used.some((m) => timed.has(m.workload))) problems.push(`the machine was busy: ${load.reasons.join(', ')}`);
       const claim = { claim: rule.claim, seed: rule.seed, evidence: outcome.evidence, placement: describePlacement(placement) };
       if (problems.length > 0) claims.push({ ...claim, verdict: 'inconclusive', why: problems.join('; ') });
       else claims.push({ ...claim, verdict: outcome.holds ? 'confirmed' : 'refuted' });

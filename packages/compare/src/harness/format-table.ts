@@ -77,7 +77,7 @@ export function formatTable(report: Report, options: TableOptions = {}): string 
   const width = Math.max(40, options.width ?? 100);
   const { head, rows } = tableRows(report);
   const figures = renderTable(head, rows, width);
-  const claimRows = report.claims.map((c) => [mark(c), `${c.claim}\n${c.seed}`, c.why ? `${c.evidence}\n(${c.why})` : c.evidence, c.placement]);
+  const claimRows = report.claims.map((c) => [mark(c), `${c.claim}\n${c.seed}`, c.why ? `${c.evidence}\n— inconclusive: ${c.why}` : c.evidence, c.placement]);
   const claims = renderTable(['verdict', 'claim (seed)', 'evidence', 'placement'], claimRows, width);
   const where = report.placements.map(describePlacement).join('; ');
   const text = (lines: string[]) => lines.map((line) => wrapText(line, width));

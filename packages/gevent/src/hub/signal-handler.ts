@@ -3,7 +3,15 @@ import { KeyboardInterrupt } from '../errors.js';
 import { getHub } from './current.js';
 import { RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
 
-/** What {@link signalHandler} returns: `cancel()` stops the deliveries. */
+/**
+ * What {@link signalHandler} returns: `cancel()` stops the deliveries.
+ *
+ * @example
+ * ```ts
+ * const handle: SignalHandle = signalHandler('SIGTERM', () => console.log('terminating'));
+ * handle.cancel();
+ * ```
+ */
 export interface SignalHandle {
   /** The signal it watches. */
   readonly signal: string;

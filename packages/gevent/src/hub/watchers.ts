@@ -6,7 +6,15 @@ import { describeValue } from '../describe-value.js';
 import type { Firable } from './firable.js';
 import type { Hub } from './hub.js';
 
-/** A watcher's callback: called with the arguments given to `start`. */
+/**
+ * A watcher's callback: called with the arguments given to `start`.
+ *
+ * @example
+ * ```ts
+ * const onTick: WatcherCallback = (label: string) => console.log(label);
+ * getHub().loop.timer(10).start(onTick, 'tick');
+ * ```
+ */
 export type WatcherCallback = (...args: any[]) => unknown;
 
 /**
@@ -48,6 +56,7 @@ export abstract class Watcher implements Firable, Disposable {
     return this.refValue;
   }
 
+  /** Set whether it keeps the loop alive (`false`: gevent's `unref`). */
   set ref(value: boolean) {
     if (typeof value !== 'boolean') throw new TypeError(`ref must be a boolean, got ${describeValue(value)}`);
     if (value === this.refValue) return;
@@ -196,7 +205,14 @@ export class TimerWatcher extends Watcher {
   }
 }
 
-/** The hub's lists of prepare, check and idle watchers, one per kind. */
+/**
+ * Which phase of a loop iteration runs a {@link PhaseWatcher}.
+ *
+ * @example
+ * ```ts
+ * const phase: PhaseName = getHub().loop.check().phase; // 'check'
+ * ```
+ */
 export type PhaseName = 'prepare' | 'check' | 'idle';
 
 /**

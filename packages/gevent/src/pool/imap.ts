@@ -1,7 +1,7 @@
 import type { Instruction } from '@coro/core';
 import { asyncIterate, type BlockingIterator } from '../hub/blocking-iterator.js';
 import { Greenlet } from '../greenlet/greenlet.js';
-import type { GreenletSet } from './group.js';
+import type { GreenletSet } from './greenlet-set.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { Semaphore } from '../sync/semaphore.js';
 import { SimpleQueue } from '../queue/simple-queue.js';

@@ -3,7 +3,7 @@ import type { Executor, Instruction, MapOptions, Operation, TaskRef, TaskResult 
 import { type AcquireOptions } from '../sync/semaphore.js';
 import { Greenlet } from '../greenlet/greenlet.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
-import { GreenletSet } from './group.js';
+import { GreenletSet } from './greenlet-set.js';
 import type { MapInput } from './imap.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { Full } from '../queue/queue-errors.js';

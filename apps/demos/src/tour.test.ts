@@ -66,7 +66,7 @@ const expectations: Record<string, Expectation> = {
     for (const kind of ['process', 'thread', 'coroutine', 'greenlet']) expect(text).toContain(kind);
     // And, for each claim of the seed's summary, whether the numbers confirm it.
     expect(text).toMatch(/confirmed|refuted/);
-    expect(lines.some((line) => /^\d+ of \d+ checks confirm the seed's summary\.$/.test(line.trim()))).toBe(true);
+    expect(lines.some((line) => /^\d+ of \d+ checks confirm the seed's summary(; \d+ are inconclusive on this run)?\.$/.test(line.trim()))).toBe(true);
   },
 };
 

@@ -1,28 +1,16 @@
 // Issue 13's reproductions for the executors, each a named test (run against the BUILT package,
 // as users get it). Both executors must behave alike.
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ExecutorClosed, JobAborted, ProcessExecutor, ThreadExecutor, type PoolExecutor } from '../dist/index.js';
+import { describe, expect, it } from 'vitest';
+import { ExecutorClosed, JobAborted } from '../dist/index.js';
+import { kinds, openExecutors } from '../test/open-executors.js';
 import { fixture, fixtures, ref, unexpected } from '../test/task-ref.js';
-
-const kinds = [
-  ['ThreadExecutor', (options = {}) => new ThreadExecutor(options)],
-  ['ProcessExecutor', (options = {}) => new ProcessExecutor(options)],
-] as const;
 
 const failure = (job: Promise<unknown>) => job.then(unexpected, (e: unknown) => e);
 const identity = (name: string) => fixture(name === 'ThreadExecutor' ? 'threadId' : 'pid');
 
 describe.each(kinds)('%s (issue 13)', (name, create) => {
-  const open: PoolExecutor[] = [];
-  const make = (options: Record<string, unknown> = {}) => {
-    const executor = create(options);
-    open.push(executor);
-    return executor;
-  };
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((executor) => executor.destroy()));
-  });
+  const make = openExecutors((options: Record<string, unknown> = {}) => create(options));
 
   it("a floating rejection after a job settled fails no other job: it is an 'error' event naming the task", async () => {
     const executor = make({ size: 1 });

@@ -1,25 +1,13 @@
 // Behaviour both pool executors share. Tests import the BUILT package: worker entry files are
 // resolved by URL next to dist/index.js, exactly as for users.
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExecutorClosed, JobAborted, ProcessExecutor, QueueFull, ThreadExecutor, WorkerCrashed, type PoolExecutor } from '../dist/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ExecutorClosed, JobAborted, QueueFull, WorkerCrashed, type PoolExecutor } from '../dist/index.js';
+import { kinds, openExecutors } from '../test/open-executors.js';
 import { fixture, fixtures, ref, unexpected } from '../test/task-ref.js';
 
-const kinds = [
-  ['ThreadExecutor', (options = {}) => new ThreadExecutor(options)],
-  ['ProcessExecutor', (options = {}) => new ProcessExecutor(options)],
-] as const;
-
 describe.each(kinds)('%s', (name, create) => {
-  const open: PoolExecutor[] = [];
-  const make = (options: Record<string, unknown> = {}) => {
-    const executor = create(options);
-    open.push(executor);
-    return executor;
-  };
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((executor) => executor.destroy()));
-  });
+  const make = openExecutors((options: Record<string, unknown> = {}) => create(options));
 
   it('runs a job and resolves with its value', async () => {
     const executor = make({ size: 1 });

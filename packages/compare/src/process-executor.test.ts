@@ -1,19 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProcessExecutor, WorkerCrashed } from '../dist/index.js';
 import { fixture, fixtures, ref, unexpected } from '../test/task-ref.js';
+import { openExecutors } from '../test/open-executors.js';
 
 describe('ProcessExecutor', () => {
-  const open: ProcessExecutor[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((executor) => executor.destroy()));
-  });
-  const make = (options: ConstructorParameters<typeof ProcessExecutor>[0]) => {
-    const executor = new ProcessExecutor(options);
-    open.push(executor);
-    return executor;
-  };
+  const make = openExecutors((options: ConstructorParameters<typeof ProcessExecutor>[0]) => new ProcessExecutor(options));
 
   it('rejects the job of a child killed with SIGKILL mid-job, and replaces the child', async () => {
     const executor = make({ size: 1 });

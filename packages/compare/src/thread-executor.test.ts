@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ThreadExecutor, WorkerCrashed } from '../dist/index.js';
 import { fixture, unexpected } from '../test/task-ref.js';
+import { openExecutors } from '../test/open-executors.js';
 
 describe('ThreadExecutor', () => {
-  const open: ThreadExecutor[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((executor) => executor.destroy()));
-  });
-  const make = (options: ConstructorParameters<typeof ThreadExecutor>[0]) => {
-    const executor = new ThreadExecutor(options);
-    open.push(executor);
-    return executor;
-  };
+  const make = openExecutors((options: ConstructorParameters<typeof ThreadExecutor>[0]) => new ThreadExecutor(options));
 
   it('transfers buffers listed in transfer instead of copying them', async () => {
     const executor = make({ size: 1 });

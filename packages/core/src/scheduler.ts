@@ -14,6 +14,7 @@ import { TaskSignals } from './task-signals.js';
 import { unlink } from './task-tree.js';
 import type { VirtualClock } from './virtual-clock.js';
 import { Wake } from './wake.js';
+import { inspectWith } from './inspect-hook.js';
 import { liveTasks, type SchedulerStats, type TaskSnapshot } from './scheduler-stats.js';
 
 let current: Task<any> | null = null;
@@ -189,11 +190,13 @@ export class Scheduler implements AsyncDisposable {
     }));
   }
 
-  /** `Scheduler(3 live: main suspended on …)`, one task per line. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  // How Node's `util.inspect` prints a scheduler: `Scheduler (3 live tasks)`, then one task per line (see
+  // inspect-hook.ts for why not a method).
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #inspect = /* @__PURE__ */ inspectWith(this, function (this: Scheduler) {
     const lines = this.inspect().map((s) => `${'  '.repeat(s.depth + 1)}${s.name}: ${s.state}${s.waitingOn === undefined ? '' : ` on ${s.waitingOn}`}`);
     return [`Scheduler (${lines.length} live tasks)`, ...lines].join('\n');
-  }
+  });
 
   /** Queue `task` to run; starts the pump if it is idle. @internal */
   enqueue(task: Task<any>): void {

@@ -21,8 +21,7 @@ import { describeInstruction } from './describe.js';
 import { Wake } from './wake.js';
 import { canRetract, retract } from './hand-off.js';
 import { unlink, type Owner } from './task-tree.js';
-
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+import { inspectWith } from './inspect-hook.js';
 
 // The task's whole life (start, wait, cancel, finish, settle) is one state machine; it stays in one
 // file so that it can be read in one go.
@@ -204,10 +203,11 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
     return `Task(${this.name}, ${this.state}${waiting === undefined ? '' : ` on ${waiting}`})`;
   }
 
-  /** How Node's `util.inspect` and `console.log` print a task. */
-  [inspectSymbol](): string {
+  // How Node's `util.inspect` and `console.log` print a task: as toString() does (see inspect-hook.ts for why not a method).
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #inspect = /* @__PURE__ */ inspectWith(this, function (this: Task) {
     return this.toString();
-  }
+  });
 
   /** @internal */
   ext(): TaskExtra {

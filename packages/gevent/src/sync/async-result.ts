@@ -22,10 +22,6 @@ export interface Outcome {
   readonly exception: unknown;
 }
 
-const EMPTY = 0;
-const VALUE = 1;
-const ERROR = 2;
-
 const getOp = blocking(function* get<T>(result: AsyncResult<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
   if (!result.ready()) {
     if (!block) throw new Timeout();
@@ -56,18 +52,21 @@ const waitOp = blocking(function* wait<T>(result: AsyncResult<T>, timeout: numbe
  * ```
  */
 export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Outcome> {
-  private state = EMPTY;
+  // A value and an error are kept side by side, as gevent does: set() does not erase an error and
+  // setException() does not erase a value; once a value is set it wins (get, successful, wait).
+  private hasValue = false;
+  private hasError = false;
   private result: T | undefined = undefined;
   private error: unknown = undefined;
 
   /** True once set (with a value or an error). */
   ready(): boolean {
-    return this.state !== EMPTY;
+    return this.hasValue || this.hasError;
   }
 
-  /** True once set with a value. */
+  /** True once set with a value (even if `setException` was called too). */
   successful(): boolean {
-    return this.state === VALUE;
+    return this.hasValue;
   }
 
   /** The value, or `undefined` while unset or failed. */
@@ -75,7 +74,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
     return this.result;
   }
 
-  /** The error, or `undefined` while unset or successful. */
+  /** The error given to `setException`, or `undefined` if it was never called. */
   get exception(): unknown {
     return this.error;
   }
@@ -93,14 +92,15 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
    * ```
    */
   get excInfo(): readonly [] | readonly [type: (abstract new (...args: never[]) => unknown) | undefined, value: unknown, stack: string | undefined] {
-    if (this.state !== ERROR) return [];
+    if (!this.hasError) return [];
     const error = this.error;
     const type = error === null || error === undefined ? undefined : (Object(error) as { constructor: abstract new (...args: never[]) => unknown }).constructor;
     return [type, error, error instanceof Error ? error.stack : undefined];
   }
 
   /**
-   * Store `value` and wake the waiters. May be called again (the last call wins).
+   * Store `value` and wake the waiters. May be called again (the last value wins, and a value
+   * wins over an error).
    *
    * @example
    * ```ts
@@ -108,14 +108,14 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
    * ```
    */
   set(value?: T): void {
-    this.state = VALUE;
+    this.hasValue = true;
     this.result = value;
-    this.error = undefined;
     this.checkAndNotify();
   }
 
   /**
-   * Store an error and wake the waiters; `get()` raises this very error.
+   * Store an error and wake the waiters; `get()` raises this very error (unless a value was set:
+   * the value wins).
    *
    * @example
    * ```ts
@@ -123,9 +123,8 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
    * ```
    */
   setException(error: unknown): void {
-    this.state = ERROR;
+    this.hasError = true;
     this.error = error;
-    this.result = undefined;
     this.checkAndNotify();
   }
 
@@ -172,7 +171,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
   }
 
   override toString(): string {
-    const state = this.state === EMPTY ? 'unset' : this.state === VALUE ? `value=${String(this.result)}` : `exception=${String(this.error)}`;
+    const state = !this.ready() ? 'unset' : this.hasValue ? `value=${String(this.result)}` : `exception=${String(this.error)}`;
     return `<AsyncResult ${state}, ${this.links.length} waiters>`;
   }
 }

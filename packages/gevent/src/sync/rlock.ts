@@ -59,7 +59,7 @@ export class RLock {
    * ```
    */
   release(): void {
-    if (this.owner !== getCurrent()) throw new Error(`cannot release un-acquired lock: owned by ${String(this.owner)}, released by ${String(getCurrent())}`);
+    if (this.owner !== getCurrent()) throw new Error(`cannot release un-acquired lock. Owner: ${String(this.owner)} Current: ${String(getCurrent())}`);
     if (--this.count === 0) {
       this.owner = null;
       this.block.release();

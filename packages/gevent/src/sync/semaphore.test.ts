@@ -117,6 +117,18 @@ describe('test__semaphore', () => {
         expect(lock.locked()).toBe(false);
       });
     });
+
+    it("a non-owner's release says gevent's message: owner, then current", async () => {
+      const lock = new RLock();
+      expect(() => lock.release()).toThrow(/^cannot release un-acquired lock\. Owner: null Current: <RootWaiter "main"/);
+      await inMain(function* () {
+        yield* lock.acquire();
+        const thief = spawn(() => lock.release());
+        yield* thief.join();
+        expect(String((thief.exception as Error).message)).toMatch(/^cannot release un-acquired lock\. Owner: <RootWaiter "main".* Current: <Greenlet /);
+        lock.release();
+      });
+    });
   });
 
   describe('TestSemaphoreFair', () => {

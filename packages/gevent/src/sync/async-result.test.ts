@@ -1,0 +1,39 @@
+// AsyncResult keeps its value and its exception side by side, as gevent 22.10's does (checked
+// against Python): the value, once set, wins in get()/successful()/wait(), and neither set()
+// nor setException() erases the other.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AsyncResult } from './async-result.js';
+import { freshHub } from '../test-support.js';
+
+describe('AsyncResult as gevent 22.10 stores outcomes', () => {
+  beforeEach(() => {
+    freshHub();
+  });
+
+  it('set() after setException(): successful, and exception/excInfo still show the error', async () => {
+    const a = new AsyncResult<number>();
+    const error = new RangeError('x');
+    a.setException(error);
+    a.set(5);
+    expect([a.ready(), a.successful(), a.value, a.exception]).toEqual([true, true, 5, error]);
+    expect(a.excInfo[1]).toBe(error);
+    expect(await a.get()).toBe(5);
+    expect(await a.wait()).toBe(5);
+  });
+
+  it('setException() after set(): the value still wins in get() and successful()', async () => {
+    const a = new AsyncResult<number>();
+    const error = new TypeError('k');
+    a.set(5);
+    a.setException(error);
+    expect([a.ready(), a.successful(), a.value, a.exception]).toEqual([true, true, 5, error]);
+    expect(a.excInfo[0]).toBe(TypeError);
+    expect(await a.get()).toBe(5);
+  });
+
+  it('set(undefined) is successful with no value', async () => {
+    const a = new AsyncResult();
+    a.set();
+    expect([a.ready(), a.successful(), a.value, a.exception, a.excInfo]).toEqual([true, true, undefined, undefined, []]);
+  });
+});

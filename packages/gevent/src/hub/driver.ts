@@ -17,6 +17,12 @@ export class Driver {
   private wakeDriver: (() => void) | null = null;
   private exitRequested = false;
   private sliceStart = 0;
+  /**
+   * The timer phase's limit while it is interrupted by a root (main) that a timer woke: gevent
+   * switches into main from the timer's callback and finishes the phase when main blocks again,
+   * so main can still cancel a Timeout due at the same moment. -1 when no phase is interrupted.
+   */
+  private timerLimit = -1;
 
   constructor(private readonly hub: Hub) {}
 
@@ -54,21 +60,24 @@ export class Driver {
     const queue = hub.queue;
     try {
       for (;;) {
-        if (hub.prepareWatchers.length !== 0) this.runPhase(hub.prepareWatchers);
-        let n = 0;
-        while (queue.length > 0) {
-          const target = queue.shift() as Firable;
-          target.fire(queue.shift() as number);
-          // A root settled: stop here so its awaiting code (main) runs before what is queued after it.
-          if (hub.yieldToRoot) return;
-          // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
-          if (++n === 50) {
-            n = 0;
-            if (performance.now() - start >= budget) break;
+        // Resuming a timer phase a root interrupted: finish it before anything else.
+        if (this.timerLimit < 0) {
+          if (hub.prepareWatchers.length !== 0) this.runPhase(hub.prepareWatchers);
+          let n = 0;
+          while (queue.length > 0) {
+            const target = queue.shift() as Firable;
+            target.fire(queue.shift() as number);
+            // A root settled: stop here so its awaiting code (main) runs before what is queued after it.
+            if (hub.yieldToRoot) return;
+            // Checking the time every 50 callbacks (as gevent does) keeps the check off the hot path.
+            if (++n === 50) {
+              n = 0;
+              if (performance.now() - start >= budget) break;
+            }
           }
+          if (hub.checkWatchers.length !== 0) this.runPhase(hub.checkWatchers);
         }
-        if (hub.checkWatchers.length !== 0) this.runPhase(hub.checkWatchers);
-        this.runDueTimers();
+        if (!this.runDueTimers()) return;
         if (queue.length === 0 || performance.now() - start >= budget) break;
       }
     } finally {
@@ -77,12 +86,14 @@ export class Driver {
     }
   }
 
-  private runDueTimers(): void {
+  /** Fire the due timers; false when one woke a root (main), which runs before the rest fire. */
+  private runDueTimers(): boolean {
     const timers = this.hub.timers;
-    if (timers.size === 0) return;
-    const now = this.hub.clock.now();
     // Timers set while these run wait for the next iteration, even a 0 ms one.
-    const limit = this.hub.timersSet;
+    const limit = this.timerLimit >= 0 ? this.timerLimit : this.hub.timersSet;
+    this.timerLimit = -1;
+    if (timers.size === 0) return true;
+    const now = this.hub.clock.now();
     for (let t = timers.peek(); t !== undefined && t.deadline <= now && t.seq < limit; t = timers.peek()) {
       timers.pop();
       try {
@@ -91,7 +102,12 @@ export class Driver {
         // Nothing a timer runs may stop the loop: report it as gevent reports a failing callback.
         this.hub.reportError(this, error);
       }
+      if (this.hub.yieldToRoot) {
+        this.timerLimit = limit;
+        return false;
+      }
     }
+    return true;
   }
 
   private async drive(): Promise<void> {

@@ -56,6 +56,31 @@ describe('the main greenlet (top-level await)', () => {
     expect(out).toEqual(['sleep0 returned', 'timeout']);
   });
 
+  it('a Timeout due with the one that woke main, and cancelled by main, never fires', async () => {
+    // gevent switches into main from the first timer's callback; main cancels the second before
+    // the hub gets back to it (Python prints 't1', False True, then the new Timeout fires).
+    const t1 = Timeout.startNew(10);
+    const t2 = Timeout.startNew(10);
+    const out: unknown[] = [];
+    try {
+      await sleep(1000);
+    } catch (error) {
+      out.push(error === t1 ? 't1' : error === t2 ? 't2' : error);
+    }
+    out.push(t1.pending, t2.pending);
+    t1.cancel();
+    t2.cancel();
+    const t3 = Timeout.startNew(10);
+    try {
+      await sleep(20);
+      out.push('no timeout');
+    } catch (error) {
+      out.push(error === t3 ? 't3' : error === t2 ? 't2 (cancelled!)' : error);
+    }
+    out.push(t3.pending);
+    expect(out).toEqual(['t1', false, true, 't3', false]);
+  });
+
   it('run(function* main) gives top-level code the same order, with yield*', async () => {
     const out: string[] = [];
     const result = await run(function* main() {

@@ -95,10 +95,12 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
     return this.limit;
   }
 
-  /** Change the capacity (waiting putters are served if there is room now). */
+  /**
+   * Change the capacity (`<= 0` or `undefined`: unbounded). As in gevent, putters already waiting
+   * are not woken by a raise: they are served at the next `get` (or `put` to a waiting getter).
+   */
   set maxsize(value: number) {
     this.limit = checkMaxsize(value);
-    this.kickIf(this.putters.length > 0);
   }
 
   /** Number of items. */

@@ -16,7 +16,7 @@ export const KEYWORDS = -1;
  * console.log(g.switch().value === EMPTY); // true: resumed by a switch with no arguments
  * ```
  */
-export const EMPTY: readonly [] = Object.freeze<[]>([]);
+export const EMPTY: readonly [] = /* @__PURE__ */ Object.freeze<[]>([]);
 
 /**
  * Keyword arguments for a switch (Python's `g.switch(x=1)`), made with {@link kw}.

@@ -4,7 +4,7 @@ import { Context } from './context.js';
 import { AttributeError, GreenletExit, ValueError } from './errors.js';
 import { dispose } from './release.js';
 import { arm, fromMain, loadArguments, throwable } from './requests.js';
-import { rt } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import { THROW, VALUE, type Switch, type SwitchOp } from './switch-op.js';
 
 /** A greenlet's life: pending (created), active (started, not finished), dead (finished). */
@@ -13,9 +13,22 @@ export const ACTIVE = 1;
 export const DEAD = 2;
 type State = typeof PENDING | typeof ACTIVE | typeof DEAD;
 
+/**
+ * The realm's greenlet state (runtime.ts says what each field is). Declared here, above the class, whose static
+ * initializer fills in `main` and `current` (see setUp); `owner` names the class so that a bundler keeps it, and
+ * so the main greenlet, wherever `rt` is used — and drops both from a bundle that uses neither.
+ */
+export const rt: Runtime = {
+  main: undefined!,
+  current: undefined!,
+  driving: false,
+  tracer: undefined,
+  host: undefined,
+  owner: () => greenlet,
+};
+
 /** `run` was never given (reading it raises AttributeError), as opposed to given as `null`. */
 const NO_RUN: unique symbol = Symbol('no run');
-const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * What a greenlet runs: a generator function (it can switch with `yield*`) or a plain function
@@ -30,7 +43,7 @@ const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
  */
 export type GreenletRun = (...args: any[]) => unknown;
 
-// The `run` accessor is defined on the prototype below; declaring it as a method here lets a
+// The `run` accessor is defined on the prototype by setUp below; declaring it as a method here lets a
 // subclass define `*run()` as Python subclasses define `run(self)`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface greenlet {
@@ -254,29 +267,44 @@ export class greenlet {
     return `<${this.constructor.name}${name} ${stateWords(this)}>`;
   }
 
-  /** Node's `util.inspect` prints the same words as `toString()`. */
-  [inspectCustom](): string {
-    return this.toString();
-  }
+  // Last, so that it runs once the class is complete: see setUp below.
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #realm = /* @__PURE__ */ setUp(this);
 }
 
-Object.defineProperty(greenlet.prototype, 'run', {
-  configurable: true,
-  get(this: greenlet): unknown {
-    if (this._state !== PENDING || this._run === NO_RUN) throw new AttributeError('run');
-    return this._run;
-  },
-  set(this: greenlet, run: unknown) {
-    if (this._state !== PENDING) throw new AttributeError('run cannot be set after the start of the greenlet');
-    this._run = run;
-  },
-});
-
-/** The realm's main greenlet: the caller of every synchronous switch. Never pending, never dead. */
-const main = new greenlet();
-main._state = ACTIVE;
-main._parent = undefined;
-rt.main = rt.current = main;
+/**
+ * What the class needs besides its body, done when it is defined: the `run` accessor, Node's `util.inspect` hook
+ * (the same words as `toString()`) and the realm's main greenlet — the caller of every synchronous switch, never
+ * pending, never dead. Called from a pure static initializer rather than written as statements after the class,
+ * so that a bundle that never reaches greenlets drops all of it with the class (statements, and a computed
+ * `[Symbol.for(…)]` method, are kept in every bundle of the file). `rt` names the class so that whatever reads
+ * `rt.current` keeps it (runtime.ts).
+ */
+function setUp(cls: typeof greenlet): true {
+  Object.defineProperty(cls.prototype, 'run', {
+    configurable: true,
+    get(this: greenlet): unknown {
+      if (this._state !== PENDING || this._run === NO_RUN) throw new AttributeError('run');
+      return this._run;
+    },
+    set(this: greenlet, run: unknown) {
+      if (this._state !== PENDING) throw new AttributeError('run cannot be set after the start of the greenlet');
+      this._run = run;
+    },
+  });
+  Object.defineProperty(cls.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+    configurable: true,
+    writable: true,
+    value(this: greenlet): string {
+      return this.toString();
+    },
+  });
+  const main = new cls();
+  main._state = ACTIVE;
+  main._parent = undefined;
+  rt.main = rt.current = main;
+  return true;
+}
 
 /**
  * The greenlet running now (Python's `getcurrent()`): the main greenlet in ordinary code, or the

@@ -14,8 +14,9 @@ import { THROW } from './switch-op.js';
  * It fires late or never; a generator that references its own greenlet (a `run` closure naming it,
  * a subclass `*run()` using `this`) keeps the handle alive and is never collected.
  */
-const registry =
-  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<Iterator<Instruction, unknown, unknown>>(releaseCollected) : undefined;
+// In a pure IIFE: a `new` at import is a side effect a bundler must keep.
+const registry = /* @__PURE__ */ (() =>
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<Iterator<Instruction, unknown, unknown>>(releaseCollected) : undefined)();
 
 /** Watch a started greenlet's handle; called the first time it can be left suspended. */
 export function registerForRelease(g: greenlet): void {

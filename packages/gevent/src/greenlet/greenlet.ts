@@ -6,6 +6,7 @@ import { getHub } from '../hub/current.js';
 import type { Blocking } from '../hub/operation.js';
 import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from '../hub/raw-greenlet.js';
 import type { Timeout } from '../timeout.js';
+import { formatInfo, runName } from './format-info.js';
 import { GreenletExit } from './greenlet-exit.js';
 import { doneOp, getOp, joinOp } from './greenlet-ops.js';
 import { type GetOptions, type KillException, type KillOptions, killError, type SpawnCallback } from './greenlet-options.js';
@@ -51,6 +52,10 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   private extras: Extras | null = null;
   /** The greenlet that created this one. */
   readonly spawningGreenlet: RawGreenlet;
+  /** The function's name for printing (the function itself is dropped when it starts). */
+  private readonly runName: string;
+  /** What printing shows after the address, fixed the first time it is printed (as gevent caches it). */
+  private formatted: string | null = null;
 
   /**
    * @param run - the function to run (a subclass may instead override {@link Greenlet.run})
@@ -65,6 +70,7 @@ export class Greenlet<T = unknown> extends RawGreenlet {
       throw new TypeError(`Greenlet: the run argument (or a run() method of a subclass) must be a function, got ${describeValue(fn)}`);
     }
     this.fn = fn;
+    this.runName = runName(run);
     this.spawningGreenlet = hub.current;
   }
 
@@ -437,12 +443,14 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     }
   }
 
-  protected override stateWords(): string {
-    if (this.state === DEAD) return this.failed ? 'dead, failed' : 'dead';
-    return super.stateWords();
-  }
-
+  /**
+   * gevent's repr: `<Greenlet at 0x1f: work(1, 'a')>` — the name shows once it was assigned or
+   * read (`<Greenlet "Greenlet-31" at 0x1f: work>`); the arguments while it has not started. The
+   * address is the greenlet's unique `id`.
+   */
   override toString(): string {
-    return `<${this.constructor.name} "${this.name}" ${this.stateWords()}>`;
+    const name = this.nameShown ? ` "${this.name}" ` : ' ';
+    this.formatted ??= formatInfo(this.runName, this.fn === null ? [] : this.args);
+    return `<${this.constructor.name}${name}at 0x${this.id.toString(16)}: ${this.formatted}>`;
   }
 }

@@ -173,7 +173,7 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       await expect(bad.get()).rejects.toThrow('boom');
       expect(reports).toHaveLength(1);
       expect(reports[0]).toMatch(/RangeError: boom/);
-      expect(reports[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ <Greenlet "Greenlet-\d+" dead, failed> failed with RangeError$/m);
+      expect(reports[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ <Greenlet at 0x[0-9a-f]+: \w+> failed with RangeError$/m);
     });
 
     it('prints where a failed greenlet was spawned, when the hub records spawn stacks', async () => {
@@ -396,13 +396,20 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
     });
 
     it('prints greenlets usefully', async () => {
-      const g = spawn(() => sleep(10));
+      // gevent's Greenlet repr: name (once assigned or read), address (the id), function and arguments.
+      const g = spawn(function work(ms: number) {
+        return sleep(ms);
+      }, 10);
+      const at = `at 0x${g.id.toString(16)}`;
+      expect(inspect(g)).toBe(`<Greenlet ${at}: work(10)>`);
       g.name = 'worker';
-      expect(inspect(g)).toBe('<Greenlet "worker" pending>');
+      expect(inspect(g)).toBe(`<Greenlet "worker" ${at}: work(10)>`);
       await sleep(1);
-      expect(String(g)).toBe('<Greenlet "worker" suspended active started>');
       await g.join();
-      expect(String(g)).toBe('<Greenlet "worker" dead>');
+      expect(String(g)).toBe(`<Greenlet "worker" ${at}: work(10)>`);
+      const late = spawn((s: string) => s, 'x');
+      await late.join();
+      expect(String(late)).toBe(`<Greenlet at 0x${late.id.toString(16)}: <anonymous>>`);
       expect(String(spawnRaw(() => 1))).toMatch(/^<RawGreenlet "RawGreenlet-\d+" pending>$/);
       expect(String(getCurrent())).toBe('<RootWaiter "main" current active started main>');
     });

@@ -85,6 +85,8 @@ export class RawGreenlet extends greenlet implements Firable {
   /** @internal a unique number for printing. */
   readonly id = nextId++;
   private assignedName: string | undefined;
+  /** @internal whether printing shows the name: assigned or read once, as gevent's repr (its minimal_ident). */
+  nameShown = false;
 
   constructor(hub: Hub, fn: ((...args: any[]) => unknown) | null, args: readonly unknown[]) {
     // The hub's own parent is whatever is current when it is created: the main greenlet.
@@ -101,6 +103,7 @@ export class RawGreenlet extends greenlet implements Firable {
 
   /** The name shown when printed: assigned, or `Greenlet-<id>`. */
   get name(): string {
+    this.nameShown = true;
     return this.assignedName ?? `${this.constructor.name}-${this.id}`;
   }
 
@@ -108,6 +111,7 @@ export class RawGreenlet extends greenlet implements Firable {
   set name(value: string) {
     if (typeof value !== 'string') throw new TypeError(`name must be a string, got ${typeof value}`);
     this.assignedName = value;
+    this.nameShown = true;
   }
 
   /** @internal run from the hub's queue or timer heap. */

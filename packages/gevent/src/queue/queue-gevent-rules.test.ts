@@ -1,5 +1,6 @@
 // Queue behaviour checked line by line against Python's gevent 22.10 (scripts run on both).
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PriorityQueue, Queue } from './queue.js';
 import { SimpleQueue } from './simple-queue.js';
 import { sleep } from '../hub/sleep.js';
 import { spawn } from '../greenlet/spawn.js';
@@ -27,5 +28,32 @@ describe('queues as gevent 22.10 runs them', () => {
       yield* sleep(0);
       expect([q.qsize(), log]).toEqual([1, ['put 2']]);
     });
+  });
+
+  it("PriorityQueue breaks ties as Python's heapq does (heapify the items, heappush, heappop)", () => {
+    type Item = { p: number; n: unknown };
+    const q = new PriorityQueue<Item>(undefined, [3, 1, 2, 1, 3, 2, 1, 2, 3, 1].map((p, n) => ({ p, n })), (a, b) => a.p - b.p);
+    [2, 1, 3, 1, 2].forEach((p, n) => q.putNowait({ p, n: `x${n}` }));
+    const out: unknown[] = [];
+    while (q.qsize() > 0) {
+      out.push(q.getNowait().n);
+      if (out.length === 4) {
+        q.putNowait({ p: 1, n: 'late' });
+        q.putNowait({ p: 2, n: 'late2' });
+      }
+    }
+    // Printed by gevent 22.10 for the same items (objects ordered by p only).
+    expect(out).toEqual([6, 'x1', 'x3', 9, 1, 'late', 3, 'x4', 2, 'x0', 'late2', 7, 5, 0, 'x2', 8, 4]);
+    expect(q.unfinishedTasks).toBe(17);
+  });
+
+  it('Queue (JoinableQueue) takes unfinishedTasks as its third argument; 0 or undefined counts the items', async () => {
+    const q = new Queue<number>(undefined, [1, 2], 5);
+    expect(q.unfinishedTasks).toBe(5);
+    expect(await q.join(10)).toBe(false);
+    expect(new Queue<number>(undefined, [1, 2], 0).unfinishedTasks).toBe(2);
+    const none = new Queue<number>(undefined, [], 0);
+    expect(none.unfinishedTasks).toBe(0);
+    expect(await none.join(0)).toBe(true);
   });
 });

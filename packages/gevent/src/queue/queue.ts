@@ -30,11 +30,18 @@ export class Queue<T> extends SimpleQueue<T> {
   /**
    * @param maxsize - capacity; `undefined` or `<= 0` means unbounded
    * @param items - initial items (each counts as an unfinished task)
+   * @param unfinishedTasks - start with this count instead (gevent's `unfinished_tasks`; `0` or
+   *   `undefined`: one per item)
    */
-  constructor(maxsize?: number, items: Iterable<T> = []) {
+  constructor(maxsize?: number, items: Iterable<T> = [], unfinishedTasks?: number) {
     super(maxsize);
     this.allDone.set();
     for (const item of items) this.putItem(item);
+    if (unfinishedTasks !== undefined && unfinishedTasks !== 0) {
+      if (typeof unfinishedTasks !== 'number' || !Number.isInteger(unfinishedTasks)) throw new TypeError(`Queue: unfinishedTasks must be an integer, got ${String(unfinishedTasks)}`);
+      this.unfinished = unfinishedTasks;
+      if (unfinishedTasks > 0) this.allDone.clear();
+    }
   }
 
   /** Items put and not yet marked done. */
@@ -130,8 +137,9 @@ export function pythonCompare(a: unknown, b: unknown): number {
 }
 
 /**
- * A {@link Queue} that returns the smallest item first (a binary heap; ties in any order).
- * Items compare like Python's: numbers, strings, and arrays as tuples — or pass `compare`.
+ * A {@link Queue} that returns the smallest item first: Python's `heapq` (the initial items are
+ * heapified, then `heappush`/`heappop`), so items that compare equal come out in the same order
+ * as in gevent. Items compare like Python's: numbers, strings, and arrays as tuples — or pass `compare`.
  *
  * @typeParam T - the items.
  * @example
@@ -143,7 +151,8 @@ export function pythonCompare(a: unknown, b: unknown): number {
  * ```
  */
 export class PriorityQueue<T> extends Queue<T> {
-  private readonly compare: (a: T, b: T) => number;
+  // Unset while the base constructor stores the initial items (they are heapified afterwards).
+  private readonly compare: ((a: T, b: T) => number) | undefined;
 
   /**
    * @param maxsize - capacity; `undefined` or `<= 0` means unbounded
@@ -151,40 +160,59 @@ export class PriorityQueue<T> extends Queue<T> {
    * @param compare - ordering (negative: `a` first)
    */
   constructor(maxsize?: number, items: Iterable<T> = [], compare: (a: T, b: T) => number = pythonCompare) {
-    super(maxsize);
+    super(maxsize, items);
     this.compare = compare;
-    for (const item of items) this.putItem(item);
+    const heap = this.items as T[];
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) this.siftUp(i);
   }
 
-  /** @internal */
+  /** @internal heappush. */
   override putItem(item: T | typeof StopIteration): void {
     super.putItem(item);
-    const heap = this.items as T[];
-    let i = heap.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.compare(heap[i]!, heap[p]!) >= 0) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-      i = p;
-    }
+    if (this.compare !== undefined) this.siftDown(0, this.items.length - 1);
   }
 
+  /** @internal heappop. */
   override getItem(): T | typeof StopIteration {
     const heap = this.items as T[];
-    const top = heap[0]!;
     const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= heap.length) break;
-        if (c + 1 < heap.length && this.compare(heap[c + 1]!, heap[c]!) < 0) c++;
-        if (this.compare(heap[c]!, heap[i]!) >= 0) break;
-        [heap[i], heap[c]] = [heap[c]!, heap[i]!];
-        i = c;
-      }
-    }
+    if (heap.length === 0) return last;
+    const top = heap[0]!;
+    heap[0] = last;
+    this.siftUp(0);
     return top;
+  }
+
+  /** heapq._siftdown: move the item at `pos` up towards `start` while it is smaller than its parent. */
+  private siftDown(start: number, pos: number): void {
+    const heap = this.items as T[];
+    const compare = this.compare!;
+    const item = heap[pos]!;
+    while (pos > start) {
+      const parent = (pos - 1) >> 1;
+      if (compare(item, heap[parent]!) >= 0) break;
+      heap[pos] = heap[parent]!;
+      pos = parent;
+    }
+    heap[pos] = item;
+  }
+
+  /** heapq._siftup: move the smaller child up until a leaf, put the item there, then sift it down. */
+  private siftUp(pos: number): void {
+    const heap = this.items as T[];
+    const compare = this.compare!;
+    const end = heap.length;
+    const start = pos;
+    const item = heap[pos]!;
+    let child = 2 * pos + 1;
+    while (child < end) {
+      const right = child + 1;
+      if (right < end && !(compare(heap[child]!, heap[right]!) < 0)) child = right;
+      heap[pos] = heap[child]!;
+      pos = child;
+      child = 2 * pos + 1;
+    }
+    heap[pos] = item;
+    this.siftDown(start, pos);
   }
 }

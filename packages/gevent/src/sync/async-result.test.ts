@@ -31,7 +31,7 @@ describe('AsyncResult as gevent 22.10 stores outcomes', () => {
     expect(await a.get()).toBe(5);
   });
 
-  it('set(undefined) is successful with no value', async () => {
+  it('set(undefined) is successful with no value', () => {
     const a = new AsyncResult();
     a.set();
     expect([a.ready(), a.successful(), a.value, a.exception, a.excInfo]).toEqual([true, true, undefined, undefined, []]);

@@ -2,9 +2,10 @@
 // Browsers, proven: the example each of @coro/core, @coro/greenlet and @coro/gevent leads its README with is
 // bundled by esbuild for the browser (from the built packages, as a user's bundler would take them) and run
 // in Debian's Chromium through playwright-core; what it prints must be what the README shows after it (`…`
-// matches any text within a line, as in the docs' samples). Then the size budget: a minimal run/spawn/sleep
-// program with @coro/core, minified and gzipped, must stay within CORE_BUDGET_BYTES; effection's size for the
-// same program is printed beside it when effection is installed (apps/bench has it).
+// matches any text within a line, as in the docs' samples). Then the size budgets: a program that imports only
+// `version` keeps next to nothing of core and greenlet (nothing runs at import, every class is droppable), and a
+// minimal run/spawn/sleep program with @coro/core, minified and gzipped, stays within CORE_BUDGET_BYTES;
+// effection's size for the same program is printed beside it when effection is installed (apps/bench has it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,13 +19,39 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const runTimeoutMs = 20_000;
 /**
- * The budget the test enforces, in bytes of minified + gzipped output. The goal is 5 KB (effection's size for the
+ * The budget the test enforces, in bytes of minified + gzipped output. The goal was 5 KB (effection's size for the
  * same program). Measured: 10.2 KB before core tree-shook (keepNames' `__name()` calls kept every function),
- * 7.1 KB since. What is left is inside the Scheduler and Task classes, whose methods all ship: inspect/stats,
- * cancel and async dispose, signal binding, spawn-option checks, spawn stacks and the dropped-operation
- * tracking. Lower this as that code moves out of the classes.
+ * 7.1 KB since, 7.2 KB now that the util.inspect hooks are installed by a pure static initializer (so that a
+ * program without Task or Scheduler drops both classes). 5 KB is not reachable without dropping public API or
+ * behaviour: the program uses Scheduler and Task, and a bundler keeps every method of a class it keeps, so
+ * everything those methods reach ships. What the 7.2 KB are, measured by removing each group from the minified
+ * bundle (gzip shares bytes between groups, so the lines add up to more than the difference):
+ *   3.2 KB  the rest: the run loop (pump, step, park), the Task state machine (settle, joins, children, ends),
+ *           Wake, SuspendOperation, Sleep, run/spawn and the default scheduler
+ *   1.1 KB  argument checks and their messages: Scheduler and spawn options, spawn's fn (async functions,
+ *           promises), sleep's ms, yields the scheduler does not understand, joins of self/ancestor/other scheduler
+ *   0.7 KB  time: TimerHeap, Timer, RealClock (O(log n) timers, one host timer)
+ *   0.7 KB  inspection: Scheduler.stats()/inspect() and util.inspect hooks, Task.waitingOn/toString/children/state
+ *   0.3 KB  dropped-operation detection (an Operation created but never `yield*`-ed fails the step)
+ *   0.3 KB  AbortSignal support: spawnWith's signal, Task.signal, Host.signal
+ *   0.3 KB  RunQueue (a public class: unshift, peek, clear, iteration ship with it)
+ *   0.2 KB  cancellation: cancel(), asyncDispose, retracting hand-offs, Cancelled messages
+ *   0.2 KB  spawn stacks (traceSpawns) and the task chain added to failures' stacks
+ *   0.1 KB  awaiting from ordinary code: Task.then, Operation.then
  */
-const CORE_BUDGET_BYTES = 7.5 * 1024;
+const CORE_BUDGET_BYTES = 7.3 * 1024;
+/**
+ * What a program that imports only `version` may keep of core and greenlet (minified + gzipped): next to nothing.
+ * A class with a computed method key (`[Symbol.for('nodejs.util.inspect.custom')]()`), a statement at module level
+ * (`Object.defineProperty(…)`, `rt.main = …`) or a `new` at import is kept in every bundle of the file, and each
+ * package ships as one file; such work goes in `/* @__PURE__ *\/` calls instead (see core's inspect-hook.ts).
+ * gevent is not held to it yet: built with keepNames, its every function and class carries a `__name()` call at
+ * module level, and it builds its blocking operations (`blocking(function* wait() …)`) and frozen constants at
+ * import; without keepNames esbuild would rename the classes and functions whose names collide across its files
+ * (Timeout, Greenlet, sleep, idle, joinAll, killAll, withTimeout, …). Its size is printed.
+ */
+const VERSION_ONLY_BUDGET_BYTES = 300;
+const VERSION_ONLY_ENFORCED = new Set(['core', 'greenlet']);
 
 const MINIMAL_CORE = `import { run, sleep, spawn } from '@coro/core';
 await run(function* () {
@@ -122,15 +149,22 @@ try {
     report(mismatch === undefined, label, mismatch);
   }
 
-  // What a program that only reads `version` keeps of each package: printed, not enforced. Nothing runs at
-  // import, but a class with a computed `[Symbol.for('nodejs.util.inspect.custom')]` method is kept by esbuild
-  // whenever its file is bundled, and each package ships as one file (core: Task and Scheduler, with all they use).
-  const kept = [];
+  // What a program that only reads `version` keeps of each package (VERSION_ONLY_BUDGET_BYTES).
+  const unenforced = [];
   for (const name of ['core', 'greenlet', 'gevent']) {
     const { text } = await bundle(`import { version } from '@coro/${name}';\nconsole.log(version);\n`, { minify: true });
-    kept.push(`${name} ${(gzipSync(text, { level: 9 }).length / 1024).toFixed(1)} KB`);
+    const bytes = gzipSync(text, { level: 9 }).length;
+    if (!VERSION_ONLY_ENFORCED.has(name)) {
+      unenforced.push(`${name} ${(bytes / 1024).toFixed(1)} KB`);
+      continue;
+    }
+    report(
+      bytes <= VERSION_ONLY_BUDGET_BYTES,
+      `size: a program that imports only \`version\` keeps ${bytes} B of @coro/${name} minified + gzipped (budget ${VERSION_ONLY_BUDGET_BYTES} B)`,
+      `what it keeps (minified):\n${text.slice(0, 2000)}`,
+    );
   }
-  console.log(`  note importing only \`version\` keeps (minified + gzipped): ${kept.join(', ')}`);
+  console.log(`  note importing only \`version\` keeps (minified + gzipped, not enforced yet): ${unenforced.join(', ')}`);
 
   const core = await bundle(MINIMAL_CORE, { minify: true, metafile: true });
   const coreBytes = gzipSync(core.text, { level: 9 }).length;
@@ -166,5 +200,5 @@ if (failures > 0) {
   console.error(`browser check: ${failures} failure(s) in ${seconds}s`);
   process.exitCode = 1;
 } else {
-  console.log(`browser check: the README examples of core, greenlet and gevent run in Chromium; core's minimal program is within budget (${seconds}s)`);
+  console.log(`browser check: the README examples of core, greenlet and gevent run in Chromium; the size budgets hold (${seconds}s)`);
 }

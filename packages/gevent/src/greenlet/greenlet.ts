@@ -396,7 +396,8 @@ export class Greenlet<T = unknown> extends RawGreenlet {
       try {
         callLink(link, this);
       } catch (error) {
-        this.hub.reportError(link, error);
+        // gevent's context is (link, greenlet); a link() wrapper shows as its callback.
+        this.hub.reportError([link instanceof SpawnedLink ? link.callback : link, this], error);
       }
     }
   }

@@ -33,4 +33,36 @@ describe('links run in order, each to completion before the next', () => {
     await sleep(10);
     expect(out).toEqual(['first', 'raw1', 'blk start', 'raw2', 'link3', 'blk end']);
   });
+
+  it('a failing rawlink or link() callback is reported with gevent\'s context (callback, greenlet), and the rest still run', async () => {
+    const { hub, reports } = freshHub();
+    const contexts: unknown[] = [];
+    const print = hub.handleError.bind(hub);
+    hub.handleError = (context, error) => {
+      contexts.push(context);
+      print(context, error);
+    };
+    const out: string[] = [];
+    function bad(): void {
+      out.push('bad');
+      throw new RangeError('inlink');
+    }
+    const g = spawn(function work() {
+      return 1;
+    });
+    g.rawlink(bad);
+    g.link(bad);
+    g.linkValue(bad);
+    g.rawlink(() => void out.push('after'));
+    await g.join();
+    await sleep(10);
+    // Python: three (link, greenlet) tuples, then 'after'.
+    expect(out).toEqual(['bad', 'bad', 'bad', 'after']);
+    expect(contexts).toEqual([
+      [bad, g],
+      [bad, g],
+      [bad, g],
+    ]);
+    expect(reports[0]).toMatch(new RegExp(`Z \\(<function bad>, <Greenlet at 0x${g.id.toString(16)}: work>\\) failed with RangeError\n\n$`));
+  });
 });

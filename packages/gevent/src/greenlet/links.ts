@@ -57,6 +57,19 @@ export function isLinkOf(link: Link<any> | undefined, callback: unknown): boolea
   return link === callback || (link instanceof SpawnedLink && link.callback === callback);
 }
 
+/** The raw greenlet a `link()` runs in: it reports a failure as gevent's notification does, as `(link, source)`. */
+class LinkGreenlet extends Raw {
+  constructor(
+    private readonly link: Link<any>,
+    private readonly source: Greenlet<any>,
+  ) {
+    super(source.hub, callLink, [link, source]);
+  }
+  protected override onDeath(value: unknown, failed: boolean): void {
+    if (failed) this.hub.reportError([this.link, this.source], value);
+  }
+}
+
 /** `link()`: the callback runs in a new raw greenlet, so it may block. */
 export class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
   constructor(
@@ -66,7 +79,7 @@ export class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {
   onLink(source: Greenlet<T>): void {
     if (this.when === 'value' && !source.successful()) return;
     if (this.when === 'exception' && source.successful()) return;
-    const raw = new Raw(source.hub, callLink, [this.callback, source]);
+    const raw = new LinkGreenlet(this.callback, source);
     raw.state = SCHEDULED;
     // gevent's SpawnedLink switches into its greenlet at once: it runs to its first block before
     // the next link, so links keep the order they were added in.

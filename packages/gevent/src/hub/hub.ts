@@ -41,6 +41,13 @@ export interface HubOptions {
 }
 
 
+/** How a report names its context as gevent's repr would: a function by name, a tuple (an array) in parentheses. */
+function contextText(context: unknown): string {
+  if (typeof context === 'function') return `<function ${context.name || '<anonymous>'}>`;
+  if (Array.isArray(context)) return `(${context.map(contextText).join(', ')})`;
+  return String(context);
+}
+
 /**
  * The hub: the greenlet that runs the event loop. Each iteration runs the queued callbacks in
  * FIFO order (within the switch-interval budget), then the due timers. Blocking calls register a
@@ -306,7 +313,7 @@ export class Hub extends RawGreenlet {
     const trace = error instanceof Error ? (error.stack ?? String(error)) : String(error);
     const spawned = (context as { spawnStack?: Error } | null)?.spawnStack?.stack;
     const origin = spawned === undefined ? '' : `\nSpawned at:\n${spawned.split('\n').slice(3).join('\n')}`;
-    stream.write(`${trace}${origin}\n${time} ${String(context)} failed with ${name}\n\n`);
+    stream.write(`${trace}${origin}\n${time} ${contextText(context)} failed with ${name}\n\n`);
   }
 
   /** @internal report through the (possibly replaced) handleError, surviving a failing handler. */

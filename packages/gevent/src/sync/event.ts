@@ -7,9 +7,9 @@ const waitOp = blocking(function* wait(event: Event, timeout: number | Timeout |
   // Already set and nobody is being notified: no switch at all. While a notification pass is
   // queued, a new waiter lines up behind the existing ones instead (test_wait_while_notifying).
   if (event.isSet() && !event.notifying) return true;
-  const woken = yield* parkOn(event, timeout);
-  // Woken by set() means true even if clear() came right after (set at least once while waiting).
-  return woken || event.isSet();
+  // Woken by set() means true even if clear() came right after (set at least once while waiting);
+  // our own timeout means false even if set() ran meanwhile and its wake-up is still queued.
+  return yield* parkOn(event, timeout);
 });
 
 /**

@@ -209,10 +209,12 @@ export class greenlet {
    * {@link AttributeError} on a main greenlet.
    */
   set parent(parent: greenlet) {
-    // checkedParent, not `instanceof greenlet` here: a class that names itself in its body is renamed
-    // `_greenlet` by the build, and greenlet.name would say so (the pack check asserts the names).
-    checkedParent(parent);
+    // A main greenlet is refused before the value is looked at: in greenlet 2.0.2 `main.parent = 5`
+    // is this AttributeError too. checkedParent, not `instanceof greenlet` here: a class that names
+    // itself in its body is renamed `_greenlet` by the build, and greenlet.name would say so (the
+    // pack check asserts the names).
     if (this === rt.main) throw new AttributeError('cannot set the parent of a main greenlet');
+    checkedParent(parent);
     for (let p: greenlet | undefined = parent; p !== undefined; p = p._parent) {
       if (p === this) throw new ValueError('cyclic parent chain');
     }
@@ -283,11 +285,14 @@ export class greenlet {
 function setUp(cls: typeof greenlet): true {
   Object.defineProperty(cls.prototype, 'run', {
     configurable: true,
+    // greenlet 2.0.2 gives a main greenlet its own message, for reading and writing alike.
     get(this: greenlet): unknown {
+      if (this === rt.main) throw new AttributeError('Main greenlets do not have a run attribute.');
       if (this._state !== PENDING || this._run === NO_RUN) throw new AttributeError('run');
       return this._run;
     },
     set(this: greenlet, run: unknown) {
+      if (this === rt.main) throw new AttributeError('Main greenlets do not have a run attribute.');
       if (this._state !== PENDING) throw new AttributeError('run cannot be set after the start of the greenlet');
       this._run = run;
     },

@@ -89,6 +89,8 @@ export function drive(origin: greenlet, target: greenlet, mode: Mode, argc: numb
       }
 
       const op = t._op;
+      // The step is over, so the value that resumed it has been taken: keep no reference to it.
+      if (op !== undefined) op.result.value = undefined;
       if (step.done === true) {
         finish(t);
         origin = t;
@@ -173,5 +175,6 @@ function start(t: greenlet, run: unknown, mode: Mode, argc: number, arg0: unknow
 export function finish(t: greenlet): void {
   t._state = DEAD;
   t._gen = undefined;
+  if (t._op !== undefined) t._op.result.value = undefined;
   if (t._registered) unregisterForRelease(t);
 }

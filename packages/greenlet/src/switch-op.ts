@@ -66,7 +66,12 @@ export class SwitchOp implements Operation<unknown>, SwitchValue<unknown>, Itera
   args: unknown[] | undefined = undefined;
   armed = false;
   private readonly request: IteratorYieldResult<Instruction> = { value: this, done: false };
-  private readonly result: { value: unknown; done: true } = { value: undefined, done: true };
+  /**
+   * The reusable result of the second `next()`. The trampoline empties it once the value has been
+   * taken (drive.ts), so that a suspended or dead greenlet keeps nothing it was resumed with.
+   * @internal
+   */
+  readonly result: { value: unknown; done: true } = { value: undefined, done: true };
 
   get value(): never {
     this.armed = false;

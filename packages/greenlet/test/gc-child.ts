@@ -1,6 +1,7 @@
 // Scenarios for gc.test.ts that need a real garbage collection: run as
 // `node --expose-gc --import tsx test/gc-child.ts <scenario>`; prints one JSON line of results.
 // (Imports the modules, not src/index.ts, whose version constant only exists in builds and tests.)
+import { kw } from '../src/arguments.js';
 import { GreenletExit } from '../src/errors.js';
 import { getCurrent, greenlet } from '../src/greenlet.js';
 import { fmain, SomeError } from './ported.js';
@@ -117,6 +118,82 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     })();
     await collect();
     return log;
+  },
+
+  // test_weakref.py
+  async test_dead_weakref() {
+    const deadGreenlet = (): greenlet => {
+      const g = new greenlet(() => undefined);
+      g.switch();
+      return g;
+    };
+    const o = new WeakRef(deadGreenlet());
+    await collect();
+    return o.deref() === undefined;
+  },
+
+  async test_inactive_weakref() {
+    const o = new WeakRef(new greenlet());
+    await collect();
+    return o.deref() === undefined;
+  },
+
+  async test_dealloc_weakref() {
+    // Python kills the suspended worker the moment its last reference goes; here the kill comes
+    // from the FinalizationRegistry once the handle is collected, and the finally block finds
+    // the pending child g2 already gone.
+    const seen: unknown[] = [];
+    let g: greenlet | WeakRef<greenlet>;
+    (() => {
+      const worker = new greenlet(function* worker() {
+        try {
+          yield* getCurrent().parent!.switch();
+        } finally {
+          seen.push((g as WeakRef<greenlet>).deref());
+        }
+      });
+      g = worker;
+      worker.switch();
+      let g2: greenlet | undefined = new greenlet(() => undefined, worker);
+      g = new WeakRef(g2);
+      g2 = undefined;
+    })();
+    await collect();
+    return seen.map((x) => (x === undefined ? 'undefined' : String(x)));
+  },
+
+  // test_leaks.py: Python counts references; here a value handed through a switch must not be
+  // kept by the machinery once the switch is over.
+  async test_arg_refs() {
+    const refs: WeakRef<object>[] = [];
+    const g = new greenlet(function* (...args: unknown[]) {
+      return yield* getCurrent().parent!.switch(...args);
+    });
+    (() => {
+      for (let i = 0; i < 100; i++) {
+        const args = [{ a: i }, { b: i }, { c: i }];
+        for (const a of args) refs.push(new WeakRef(a));
+        g.switch(...args);
+      }
+    })();
+    await collect();
+    return [g.dead, refs.flatMap((r, i) => (r.deref() === undefined ? [] : [i]))];
+  },
+
+  async test_kwarg_refs() {
+    const refs: WeakRef<object>[] = [];
+    const g = new greenlet(function* (...args: unknown[]) {
+      return yield* getCurrent().parent!.switch(...args);
+    });
+    (() => {
+      for (let i = 0; i < 100; i++) {
+        const kwargs = { k: { i } };
+        refs.push(new WeakRef(kwargs), new WeakRef(kwargs.k));
+        g.switch(kw(kwargs));
+      }
+    })();
+    await collect();
+    return [g.dead, refs.flatMap((r, i) => (r.deref() === undefined ? [] : [i]))];
   },
 };
 

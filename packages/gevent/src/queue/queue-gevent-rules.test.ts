@@ -56,4 +56,21 @@ describe('queues as gevent 22.10 runs them', () => {
     expect(none.unfinishedTasks).toBe(0);
     expect(await none.join(0)).toBe(true);
   });
+
+  it('peek does not schedule the unlock pass (gevent: peeking makes no room)', async () => {
+    const q = new SimpleQueue<number>(1, [1]);
+    const log: string[] = [];
+    await inMain(function* () {
+      spawn(function* () {
+        yield* q.put(2);
+        log.push('put');
+      });
+      yield* sleep(0);
+      expect([q.peekNowait(), yield* q.peek()]).toEqual([1, 1]);
+      q.maxsize = 2;
+      yield* sleep(0);
+      yield* sleep(0);
+      expect([q.qsize(), log]).toEqual([1, []]);
+    });
+  });
 });

@@ -157,8 +157,9 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
   /** @internal the non-blocking part of get/peek: an item, or NOTHING. */
   tryGet(peek: boolean): T | typeof StopIteration | typeof NOTHING {
     if (this.qsize() > 0) {
+      if (peek) return this.peekItem(); // makes no room: no unlock pass (as in gevent)
       this.kickIf(this.putters.length > 0);
-      return peek ? this.peekItem() : this.getItem();
+      return this.getItem();
     }
     if (this.isShutdown) throw new ShutDown('get() on a queue that was shut down and is empty');
     const hub = getHub();

@@ -44,6 +44,11 @@ export const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, t
   throw g.exception;
 });
 
+/** Park until something is thrown in (a greenlet's blocking kill of itself waits for its own kill). */
+export const parkOp = blocking(function* park(): Generator<Instruction, void, unknown> {
+  yield PARK;
+});
+
 /** What a blocking call returns when there is nothing to wait for. */
 export const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
 

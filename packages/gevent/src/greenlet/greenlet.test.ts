@@ -646,6 +646,23 @@ describe('test__greenlet', () => {
     });
   });
 
+  describe('killing yourself', () => {
+    it('a blocking kill() of the current greenlet raises GreenletExit at that call: it dies successful (as in gevent)', async () => {
+      const out: string[] = [];
+      const g = spawn(function* (): Generator<any, string, any> {
+        out.push('before');
+        yield* (getCurrent() as Greenlet<string>).kill();
+        out.push('after');
+        return 'not reached';
+      });
+      await g.join();
+      // Python: ['before'] GreenletExit() True
+      expect(out).toEqual(['before']);
+      expect(g.value).toBeInstanceOf(GreenletExit);
+      expect(g.successful()).toBe(true);
+    });
+  });
+
   describe('joining yourself (port rule)', () => {
     it('raises instead of blocking forever', async () => {
       const g = spawn(function* (): Generator<any, void, any> {

@@ -8,7 +8,7 @@ import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from '../hub/raw
 import type { Timeout } from '../timeout.js';
 import { formatInfo, runName } from './format-info.js';
 import { GreenletExit } from './greenlet-exit.js';
-import { doneOp, getOp, joinOp } from './greenlet-ops.js';
+import { doneOp, getOp, joinOp, parkOp } from './greenlet-ops.js';
 import { type GetOptions, type KillException, type KillOptions, killError, type SpawnCallback } from './greenlet-options.js';
 import { callLink, checkLink, isLinkOf, type Link, LinkList, SpawnedLink } from './links.js';
 
@@ -267,7 +267,8 @@ export class Greenlet<T = unknown> extends RawGreenlet {
         this.hub.runCallback(() => {
           if (this.state !== DEAD) this.hub.throwInto(this, killError(exception));
         });
-        if (block) return this.join(options.timeout);
+        // Killing yourself: gevent parks in its Waiter until the kill callback throws into it.
+        if (block) return this.hub.current === this ? parkOp() : this.join(options.timeout);
       }
     }
     if (block) return doneOp();
@@ -398,6 +399,14 @@ export class Greenlet<T = unknown> extends RawGreenlet {
       } catch (error) {
         // gevent's context is (link, greenlet); a link() wrapper shows as its callback.
         this.hub.reportError([link instanceof SpawnedLink ? link.callback : link, this], error);
+      }
+      // The link woke main (gevent switches into it from here): the rest of the pass runs when
+      // main blocks again, before anything queued meanwhile.
+      if (this.hub.yieldToRoot && this.links !== null) {
+        this.notifyQueued = true;
+        this.hub.queue.unshift(NOTIFY);
+        this.hub.queue.unshift(this);
+        return;
       }
     }
   }

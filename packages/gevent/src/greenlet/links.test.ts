@@ -65,4 +65,23 @@ describe('links run in order, each to completion before the next', () => {
     ]);
     expect(reports[0]).toMatch(new RegExp(`Z \\(<function bad>, <Greenlet at 0x${g.id.toString(16)}: work>\\) failed with RangeError\n\n$`));
   });
+
+  it('main joining a greenlet runs when its join link is reached: links after it wait until main blocks again', async () => {
+    // gevent's join is a link that switches into main from the notification pass; the pass goes on
+    // when main blocks again. Python: after join ['l1', 'l2']; after main's sleep(0) also 'l3'.
+    const out: string[] = [];
+    const g = spawn(() => 1);
+    g.rawlink((source: Greenlet<number>) => {
+      out.push('l1');
+      source.rawlink(() => void out.push('l3'));
+    });
+    g.rawlink(() => void out.push('l2'));
+    await g.join();
+    const afterJoin = [...out];
+    await sleep(0);
+    expect([afterJoin, out]).toEqual([
+      ['l1', 'l2'],
+      ['l1', 'l2', 'l3'],
+    ]);
+  });
 });

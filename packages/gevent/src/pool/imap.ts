@@ -18,7 +18,10 @@ export type MapInput<I> = Iterable<I> | BlockingIterator<I>;
  * ```
  */
 export interface ImapOptions {
-  /** At most this many results are computed ahead of the consumer. */
+  /**
+   * Bound the items started ahead of the consumer: the feeder takes a permit per item and each
+   * `next()` call gives one back before it waits, as in gevent (so at most `maxsize + 1` results wait).
+   */
   maxsize?: number;
 }
 
@@ -89,6 +92,9 @@ class Imap<R> {
   ) {}
 
   *step(): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
+    // As gevent's __next__: give a permit back before waiting, so the feeder may start the next
+    // item while this call waits (at most maxsize + 1 results are ever buffered).
+    if (!this.finished) this.bound?.release();
     for (;;) {
       if (this.finished) return { done: true, value: undefined };
       if (this.ordered) {
@@ -113,7 +119,6 @@ class Imap<R> {
 
   private deliver(g: Greenlet<unknown>): IteratorResult<R, undefined> {
     this.delivered++;
-    this.bound?.release();
     if (!g.successful()) throw g.exception;
     return { done: false, value: g.value as R };
   }

@@ -1,0 +1,31 @@
+// imap/imapUnordered with { maxsize } checked against Python's gevent 22.10 (the same script run
+// on both): each next() call gives back one permit before it waits, as gevent's __next__ does.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Pool } from './pool.js';
+import { sleep } from '../hub/sleep.js';
+import { freshHub, inMain } from '../test-support.js';
+
+describe('imap maxsize as gevent 22.10 runs it', () => {
+  beforeEach(() => {
+    freshHub();
+  });
+
+  for (const method of ['imap', 'imapUnordered'] as const) {
+    it(`${method}: the next() that waits has already freed a slot, so the following item starts before it returns`, async () => {
+      const log: unknown[] = [];
+      function* g(x: number) {
+        log.push(['g', x]);
+        yield* sleep(10 * (3 - x));
+        return x;
+      }
+      await inMain(function* () {
+        const it = new Pool(3)[method](g, [0, 1, 2], { maxsize: 1 });
+        yield* sleep(50);
+        log.push('slept');
+        for (let r = yield* it.next(); r.done !== true; r = yield* it.next()) log.push(r.value);
+      });
+      // gevent 22.10 prints [('g', 0), 'slept', 0, ('g', 1), ('g', 2), 1, 2] (imap).
+      expect(log).toEqual(method === 'imap' ? [['g', 0], 'slept', 0, ['g', 1], ['g', 2], 1, 2] : [['g', 0], 'slept', 0, ['g', 1], ['g', 2], 2, 1]);
+    });
+  }
+});

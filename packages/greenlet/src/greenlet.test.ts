@@ -364,6 +364,15 @@ describe('TestMainGreenlet', () => {
   it('test_main_greenlet_is_greenlet', () => {
     expect(getCurrent()).toBeInstanceOf(greenlet);
   });
+
+  it('test_greenlet_run', () => {
+    // (greenlet 3.x) run is gone inside the running greenlet and after it finished.
+    const g: greenlet = new greenlet(() => {
+      expect(() => g.run).toThrow(AttributeError);
+    });
+    g.switch();
+    expect(() => g.run).toThrow(AttributeError);
+  });
 });
 
 describe('the docs example: switching to a dead greenlet goes to its parent', () => {

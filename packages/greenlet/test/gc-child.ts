@@ -195,6 +195,27 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     await collect();
     return [g.dead, refs.flatMap((r, i) => (r.deref() === undefined ? [] : [i]))];
   },
+
+  // test_cpp.py (greenlet 3.x)
+  async test_leak_test_exception_switch_and_do_in_g2() {
+    const refs: WeakRef<greenlet>[] = [];
+    let raised = 0;
+    (() => {
+      for (let i = 0; i < 1000; i++) {
+        const g2 = new greenlet(function* raiser() {
+          throw new RangeError('boom');
+        });
+        refs.push(new WeakRef(g2));
+        try {
+          g2.switch();
+        } catch (e) {
+          if (e instanceof RangeError) raised++;
+        }
+      }
+    })();
+    await collect();
+    return { raised, leaked: refs.filter((r) => r.deref() !== undefined).length };
+  },
 };
 
 const name = process.argv[2]!;

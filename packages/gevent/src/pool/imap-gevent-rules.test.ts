@@ -6,8 +6,18 @@ import { sleep } from '../hub/sleep.js';
 import { freshHub, inMain } from '../test-support.js';
 
 describe('imap maxsize as gevent 22.10 runs it', () => {
+  let state: ReturnType<typeof freshHub>;
   beforeEach(() => {
-    freshHub();
+    state = freshHub();
+  });
+
+  it('an error from the iterable is raised by map and reported by the hub (gevent: the map greenlet dies of it)', async () => {
+    function* inputs() {
+      yield 1;
+      throw new TypeError('gen');
+    }
+    await expect(new Pool(2).map((x: number) => x, inputs())).rejects.toThrow(new TypeError('gen'));
+    expect(state.reports.join('')).toMatch(/failed with TypeError/);
   });
 
   for (const method of ['imap', 'imapUnordered'] as const) {

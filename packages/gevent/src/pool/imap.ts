@@ -69,6 +69,8 @@ function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInpu
     results.putNowait({ kind: 'end', count: index });
   } catch (error) {
     results.putNowait({ kind: 'error', index, error });
+    // The feeder dies of it too, so the hub reports it, as gevent's IMap greenlet (or map's) does.
+    throw error;
   }
 }
 

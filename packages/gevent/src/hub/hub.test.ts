@@ -6,7 +6,7 @@ import type { Suspend, VirtualClock } from '@coro/core';
 import { getCurrent as greenletCurrent, greenlet, GreenletError, isExit } from '@coro/greenlet';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getCurrent, getHub } from './current.js';
-import { BlockingSwitchOutError, LoopExit } from '../errors.js';
+import { BlockingSwitchOutError, KeyboardInterrupt, LoopExit } from '../errors.js';
 import { Event } from '../sync/event.js';
 import { Greenlet } from '../greenlet/greenlet.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
@@ -161,6 +161,26 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
   });
 
   describe('errors (handle_error, §1.7)', () => {
+    it('a KeyboardInterrupt in a greenlet is a system error: printed, then raised in main (Hub.SYSTEM_ERROR)', async () => {
+      // Python: main's sleep(0.01) raises KeyboardInterrupt('ki'); the greenlet failed with it.
+      const g = spawn(() => {
+        throw new KeyboardInterrupt('ki');
+      });
+      const raised = await sleep(10).then(
+        () => 'no raise',
+        (e: unknown) => e,
+      );
+      expect(raised).toBe(g.exception);
+      expect(raised).toBeInstanceOf(KeyboardInterrupt);
+      expect(reports[0]).toMatch(/failed with KeyboardInterrupt/);
+    });
+
+    it('handleError(null, error) raises the error in main, as gevent does for a context of None', async () => {
+      const error = new RangeError('no context');
+      hub.runCallback(() => hub.handleError(null, error));
+      await expect(sleep(10)).rejects.toBe(error);
+    });
+
     it('reports an uncaught error as gevent does and leaves other greenlets alone', async () => {
       const bad = spawn(function failing() {
         throw new RangeError('boom');

@@ -4,7 +4,7 @@
 import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { Callback } from './callback.js';
 import { Driver } from './driver.js';
-import { BlockingSwitchOutError } from '../errors.js';
+import { BlockingSwitchOutError, KeyboardInterrupt } from '../errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { defaultExceptionStream, type ExceptionStream } from './host.js';
@@ -293,8 +293,23 @@ export class Hub extends RawGreenlet {
    * ```
    */
   handleError(context: unknown, error: unknown): void {
-    if (error instanceof GreenletExit) return;
-    this.printException(context, error);
+    if (!(error instanceof GreenletExit)) this.printException(context, error);
+    // gevent's SYSTEM_ERROR (here KeyboardInterrupt) and a report without a context are raised in main.
+    if (context === null || context === undefined || error instanceof KeyboardInterrupt) this.handleSystemError(error);
+  }
+
+  /**
+   * Raise `error` in the main greenlet (gevent's `handle_system_error`): at once from the hub,
+   * else from a callback, so the greenlet reporting it finishes first.
+   *
+   * @example
+   * ```ts
+   * getHub().handleSystemError(new KeyboardInterrupt());
+   * ```
+   */
+  handleSystemError(error: unknown): void {
+    if (this.current === this) this.throwInto(this.main, error);
+    else this.runCallback(() => this.throwInto(this.main, error));
   }
 
   /**

@@ -3,7 +3,9 @@
 // nor setException() erases the other.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AsyncResult } from './async-result.js';
-import { freshHub } from '../test-support.js';
+import { freshHub, inMain } from '../test-support.js';
+import { sleep } from '../hub/sleep.js';
+import { spawn } from '../greenlet/spawn.js';
 
 describe('AsyncResult as gevent 22.10 stores outcomes', () => {
   beforeEach(() => {
@@ -35,5 +37,21 @@ describe('AsyncResult as gevent 22.10 stores outcomes', () => {
     const a = new AsyncResult();
     a.set();
     expect([a.ready(), a.successful(), a.value, a.exception, a.excInfo]).toEqual([true, true, undefined, undefined, []]);
+  });
+
+  it('wait() on a ready result whose notification is still queued lines up behind the waiters (gevent _wait)', async () => {
+    const a = new AsyncResult<number>();
+    const log: unknown[] = [];
+    await inMain(function* () {
+      spawn(function* () {
+        log.push(['w', yield* a.wait()]);
+      });
+      yield* sleep(0);
+      a.set(1);
+      log.push('main waits');
+      log.push(['main', yield* a.wait()]);
+    });
+    // gevent 22.10: ['main waits', ('w', 1), ('main', 1)]; get() does not wait (['main', 1] first).
+    expect(log).toEqual(['main waits', ['w', 1], ['main', 1]]);
   });
 });

@@ -34,8 +34,15 @@ const getOp = blocking(function* get<T>(result: AsyncResult<T>, block: boolean, 
 });
 
 const waitOp = blocking(function* wait<T>(result: AsyncResult<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | undefined, unknown> {
-  if (!result.ready()) yield* parkOn(result, timeout);
-  return result.value;
+  if (!result.ready()) {
+    yield* parkOn(result, timeout);
+    return result.value;
+  }
+  // Ready, but its notification pass is still queued: line up behind those waiters, as gevent's
+  // _wait does (get() does not), and return the value seen on entry.
+  const value = result.value;
+  if (result.notifying) yield* parkOn(result, timeout);
+  return value;
 });
 
 /**

@@ -27,11 +27,6 @@ const waitOp = blocking(function* wait(event: Event, timeout: number | Timeout |
 export class Event extends Linkable {
   private flag = false;
 
-  /** @internal a notification pass is pending. */
-  get notifying(): boolean {
-    return this.notifyQueued;
-  }
-
   /** True once set (until cleared). */
   isSet(): boolean {
     return this.flag;

@@ -19,6 +19,11 @@ export abstract class Linkable implements Firable {
   /** Notify every link (Event) or only while `ready()` stays true (semaphores: one per permit). */
   protected readonly notifyAll: boolean = true;
 
+  /** @internal a notification pass is pending (a wait on a ready object then lines up behind it). */
+  get notifying(): boolean {
+    return this.notifyQueued;
+  }
+
   /** True when waiting would return at once. */
   abstract ready(): boolean;
 

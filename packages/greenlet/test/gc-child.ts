@@ -216,6 +216,22 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     await collect();
     return { raised, leaked: refs.filter((r) => r.deref() !== undefined).length };
   },
+
+  // test_extension_interface.py (greenlet 3.x): what a switch returned is referenced by the caller only.
+  async test_leaks() {
+    const alive: Record<string, number> = {};
+    const callers: Record<string, () => unknown> = {
+      test_switch: () => new greenlet(() => ({})).switch().value,
+      test_switch_kwargs: () => new greenlet(() => ({})).switch(kw({})).value,
+      test_new_greenlet: () => new greenlet(() => ({})).switch().value,
+    };
+    for (const [name, caller] of Object.entries(callers)) {
+      const refs = (() => Array.from({ length: 100 }, () => new WeakRef(caller() as object)))();
+      await collect();
+      alive[name] = refs.filter((r) => r.deref() !== undefined).length;
+    }
+    return alive;
+  },
 };
 
 const name = process.argv[2]!;

@@ -96,6 +96,18 @@ describe('test__semaphore', () => {
       expect(s.locked()).toBe(false);
       expect(s.ready()).toBe(true);
     });
+
+    it('takes (and ignores) a value; rawlink and unlink do nothing, so wait([it]) never returns (gevent 22.10)', async () => {
+      const s = new DummySemaphore(3);
+      const calls: unknown[] = [];
+      s.rawlink((x) => calls.push(x));
+      s.unlink(() => undefined);
+      await sleep(0);
+      expect(calls).toEqual([]);
+      expect(s.linkcount()).toBe(0);
+      expect(await wait([s], { timeout: 10 })).toEqual([]);
+      await expect(wait([s])).rejects.toBeInstanceOf(LoopExit);
+    });
   });
 
   describe('TestRLock', () => {

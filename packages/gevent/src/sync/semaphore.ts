@@ -1,4 +1,5 @@
 import type { Instruction } from '@coro/core';
+import type { Link } from '../greenlet/links.js';
 import { Linkable, parkOn } from './linkable.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import type { Timeout } from '../timeout.js';
@@ -158,9 +159,14 @@ export class BoundedSemaphore extends Semaphore {
  * ```
  */
 export class DummySemaphore extends Semaphore {
-  constructor() {
+  /** @param _value - ignored, as in gevent (`DummySemaphore(value=None)`) */
+  constructor(_value?: number | null) {
     super(1);
   }
+  /** Does nothing, as in gevent: `wait([dummy])` never sees it ready. */
+  override rawlink(_callback: Link<this>): void {}
+  /** Does nothing. */
+  override unlink(_callback: Link<this> | null | undefined): void {}
   override ready(): boolean {
     return true;
   }

@@ -9,6 +9,7 @@ import type { Firable } from './firable.js';
 import { hostProcess, MAX_HOST_DELAY } from './host.js';
 import type { Hub } from './hub.js';
 import { macrotask, nextMacrotask } from './macrotask.js';
+import type { RawGreenlet } from './raw-greenlet.js';
 import type { PhaseWatcher } from './watchers.js';
 
 /** Runs a hub's loop (one per hub). */
@@ -127,8 +128,8 @@ export class Driver {
           await nextMacrotask();
           continue;
         }
-        if (this.hub.idlers.length > 0) {
-          for (const g of this.hub.idlers.splice(0)) this.hub.wake(g, g.epoch, undefined);
+        if (this.hub.idlerCount > 0) {
+          this.runIdlers();
           continue;
         }
         if (this.hub.idleWatchers.length > 0) {
@@ -175,6 +176,32 @@ export class Driver {
    * Nothing else is runnable: run the idle watchers. While one stays active the loop never waits:
    * it gives Node a turn and comes back (on a virtual clock, time jumps to the next timer first).
    */
+  /**
+   * Resume the idle() waiters of the highest priority, as libev runs its idle watchers: the list
+   * from its end, each switched into at once (it may start waiting again, or stop another).
+   */
+  private runIdlers(): void {
+    const hub = this.hub;
+    let list: RawGreenlet[] = [];
+    for (let pri = hub.idlers.length - 1; pri >= 0 && list.length === 0; pri--) list = hub.idlers[pri]!;
+    const pending = list.slice();
+    const outside = hub.current;
+    hub.current = hub;
+    hub.inLoop = true;
+    try {
+      for (let i = pending.length - 1; i >= 0; i--) {
+        const g = pending[i]!;
+        if (!list.includes(g)) continue; // stopped meanwhile (killed, or a Timeout)
+        // main is resumed through the queue, after the others (its code runs in a promise job).
+        if (g === hub.main || hub.roots.has(g as never)) hub.wake(g, g.epoch, undefined);
+        else hub.resume(g, undefined, false);
+      }
+    } finally {
+      hub.inLoop = false;
+      hub.current = outside;
+    }
+  }
+
   private async runIdleWatchers(): Promise<void> {
     const outside = this.hub.current;
     this.hub.current = this.hub;

@@ -89,6 +89,40 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       expect(order).toEqual(['a', 'a again', 'idle', 'timer']);
     });
 
+    it('several idle() waiters resume in libev order (last started first; a stopped one is replaced by the last)', async () => {
+      // Python: ['idleD', 'idleC', 'idleB', 'idleA', 'idle2A', 'idle2D', 'idle2C', 'idle2B']
+      const order: string[] = [];
+      for (const n of 'ABCD') {
+        spawn(function* () {
+          yield* idle();
+          order.push(`idle${n}`);
+          yield* idle();
+          order.push(`idle2${n}`);
+        });
+      }
+      await sleep(10);
+      expect(order).toEqual(['idleD', 'idleC', 'idleB', 'idleA', 'idle2A', 'idle2D', 'idle2C', 'idle2B']);
+    });
+
+    it('idle(priority): only the highest priority waiting resumes per idle round', async () => {
+      // Python (A 0, B 1, C -1, D 0): ['idleB', 'idleD', 'idleA', 'idleC']
+      const order: string[] = [];
+      for (const [n, priority] of [
+        ['A', 0],
+        ['B', 1],
+        ['C', -1],
+        ['D', 0],
+      ] as const) {
+        spawn(function* () {
+          yield* idle(priority);
+          order.push(`idle${n}`);
+        });
+      }
+      await sleep(10);
+      expect(order).toEqual(['idleB', 'idleD', 'idleA', 'idleC']);
+      expect(() => idle(0.5)).toThrow(new TypeError('idle: priority must be an integer, got 0.5 (a number)'));
+    });
+
     it('timers with the same deadline fire in creation order', async () => {
       const order: number[] = [];
       for (const n of [1, 2, 3]) spawn(function* () {

@@ -399,8 +399,13 @@ export class Hub extends RawGreenlet {
     return hubJoin(this, timeout);
   }
 
-  /** @internal greenlets parked in `idle()`, woken when nothing else is runnable. */
-  readonly idlers: RawGreenlet[] = [];
+  /**
+   * @internal greenlets parked in `idle()`, one list per priority (-2…2 at index 0…4, libev's
+   * idle arrays), woken when nothing else is runnable.
+   */
+  readonly idlers: RawGreenlet[][] = [[], [], [], [], []];
+  /** @internal how many greenlets the idle lists hold. */
+  idlerCount = 0;
   /** @internal greenlets parked in {@link Hub.join}, woken with `true` when the loop runs out of work. */
   readonly joiners: RawGreenlet[] = [];
 

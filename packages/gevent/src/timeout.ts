@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { getCurrent, getHub } from './hub/current.js';
 import type { Firable } from './hub/firable.js';
 import type { Hub } from './hub/hub.js';
@@ -73,7 +74,7 @@ export class Timeout extends Error implements Firable, Disposable {
    * @param options - `ref`
    */
   constructor(ms?: number, exception?: TimeoutException, options?: TimeoutOptions) {
-    if (ms !== undefined && (typeof ms !== 'number' || Number.isNaN(ms))) throw new TypeError(`Timeout: ms must be a number of milliseconds or undefined, got ${String(ms)}`);
+    if (ms !== undefined && (typeof ms !== 'number' || Number.isNaN(ms))) throw new TypeError(`Timeout: ms must be a number of milliseconds or undefined, got ${describeValue(ms)}`);
     if (ms !== undefined && ms < 0) throw new RangeError(`Timeout: ms must not be negative, got ${ms}`);
     super(describe(ms, exception));
     this.ms = ms;
@@ -111,7 +112,7 @@ export class Timeout extends Error implements Firable, Disposable {
    * ```
    */
   start(): this {
-    if (this.timer !== null) throw new Error(`${String(this)} is already pending`);
+    if (this.timer !== null) throw new Error(`${String(this)} is already started; to restart it, cancel it first`);
     if (this.closed) throw new Error('Timeout.start: this Timeout was closed; create a new one');
     if (this.ms === undefined) return this;
     this.hub = getHub();
@@ -181,7 +182,7 @@ export class Timeout extends Error implements Firable, Disposable {
 export function startOwnTimeout(timeout: number | Timeout | undefined, name = 'timeout'): Timeout | null {
   if (timeout === undefined) return null;
   if (timeout instanceof Timeout) return Timeout.startNew(timeout);
-  if (typeof timeout !== 'number' || Number.isNaN(timeout)) throw new TypeError(`${name} must be a number of milliseconds, a Timeout, or undefined; got ${String(timeout)}`);
+  if (typeof timeout !== 'number' || Number.isNaN(timeout)) throw new TypeError(`${name} must be a number of milliseconds, a Timeout, or undefined; got ${describeValue(timeout)}`);
   if (timeout < 0) throw new RangeError(`${name} must not be negative, got ${timeout}`);
   return new Timeout(timeout).start();
 }

@@ -159,7 +159,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
       g2 = undefined;
     })();
     await collect();
-    return seen.map((x) => (x === undefined ? 'undefined' : String(x)));
+    return seen.map((x) => (x === undefined ? 'undefined' : (x as greenlet).toString()));
   },
 
   // test_leaks.py: Python counts references; here a value handed through a switch must not be

@@ -9,7 +9,7 @@ const parentSwitch = (v?: unknown) => getCurrent().parent!.switch(v);
 const atExit = (f: () => void): void => void process.on('exit', f);
 
 function* worker(name?: unknown): Generator<unknown, string, unknown> {
-  yield* parentSwitch(name === undefined ? 'from worker' : `hello from ${String(name)}`);
+  yield* parentSwitch(name === undefined ? 'from worker' : `hello from ${name as string}`);
   return 'done';
 }
 

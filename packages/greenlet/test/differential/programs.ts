@@ -1,0 +1,54 @@
+// Random greenlet programs for differential.test.ts: a few greenlets with random parents, and a
+// list of actions (switch, throw, return, raise, re-parent, look at states) that whichever
+// greenlet is running performs next. The same JSON drives run.py under Python's greenlet.
+
+export type Action =
+  | ['switch', string, number[], Record<string, number> | null]
+  | ['throw', string, 'exit' | 'key' | 'exitmsg']
+  | ['return', number]
+  | ['raise']
+  | ['reparent', string, string]
+  | ['state'];
+
+export interface Program {
+  n: number;
+  parents: string[];
+  catch_exit: boolean[];
+  acts: Action[];
+}
+
+/** mulberry32: a small seeded generator, so that a seed always gives the same program. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function program(seed: number): Program {
+  const r = random(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const n = int(2, 6);
+  const names = Array.from({ length: n }, (_, i) => `g${i}`);
+  const parents = names.map((_, i) => pick(['main', ...names.slice(0, i)]));
+  const catchExit = names.map(() => r() < 0.5);
+  const acts: Action[] = [];
+  for (let count = int(3, 40); count > 0; count--) {
+    const k = r();
+    const target = pick(['main', ...names]);
+    if (k < 0.45) {
+      const args = Array.from({ length: pick([0, 0, 1, 1, 2, 3]) }, () => int(0, 9));
+      acts.push(['switch', target, args, r() < 0.15 ? { k: int(0, 9) } : null]);
+    } else if (k < 0.6) acts.push(['throw', target, pick(['exit', 'key', 'exitmsg'] as const)]);
+    else if (k < 0.72) acts.push(['return', int(0, 9)]);
+    else if (k < 0.8) acts.push(['raise']);
+    else if (k < 0.93) acts.push(['reparent', pick([...names, 'main']), pick(['main', ...names])]);
+    else acts.push(['state']);
+  }
+  return { n, parents, catch_exit: catchExit, acts };
+}

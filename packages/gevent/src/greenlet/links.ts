@@ -57,8 +57,11 @@ export function isLinkOf(link: Link<any> | undefined, callback: unknown): boolea
   return link === callback || (link instanceof SpawnedLink && link.callback === callback);
 }
 
-/** The raw greenlet a `link()` runs in: it reports a failure as gevent's notification does, as `(link, source)`. */
-class LinkGreenlet extends Raw {
+/**
+ * The raw greenlet a `link()` runs in: it reports a failure as gevent's notification does, as
+ * `(link, source)`. Named RawGreenlet, as it prints and is: gevent's is a plain greenlet.
+ */
+const LinkGreenlet = class RawGreenlet extends Raw {
   constructor(
     private readonly link: Link<any>,
     private readonly source: Greenlet<any>,
@@ -68,7 +71,7 @@ class LinkGreenlet extends Raw {
   protected override onDeath(value: unknown, failed: boolean): void {
     if (failed) this.hub.reportError([this.link, this.source], value);
   }
-}
+};
 
 /** `link()`: the callback runs in a new raw greenlet, so it may block. */
 export class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {

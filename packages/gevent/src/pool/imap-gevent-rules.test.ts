@@ -38,4 +38,32 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
       expect(log).toEqual(method === 'imap' ? [['g', 0], 'slept', 0, ['g', 1], ['g', 2], 1, 2] : [['g', 0], 'slept', 0, ['g', 1], ['g', 2], 2, 1]);
     });
   }
+
+  it("imapUnordered raises the iterable's error as soon as it happens, then still yields the items already started", async () => {
+    function* inputs() {
+      yield 1;
+      yield 2;
+      throw new TypeError('gen');
+    }
+    function* f(x: number) {
+      yield* sleep(10);
+      return x;
+    }
+    const out: unknown[] = [];
+    await inMain(function* () {
+      for (const method of ['imap', 'imapUnordered'] as const) {
+        const it = new Pool(3)[method](f, inputs());
+        for (let i = 0; i < 4; i++) {
+          try {
+            const r = yield* it.next();
+            out.push(r.done === true ? 'done' : r.value);
+          } catch (error) {
+            out.push((error as Error).message);
+          }
+        }
+      }
+    });
+    // gevent 22.10: imap [1, 2, E], imap_unordered [E, 1, 2] (a further next() waits forever there).
+    expect(out).toEqual([1, 2, 'gen', 'done', 'gen', 1, 2, 'done']);
+  });
 });

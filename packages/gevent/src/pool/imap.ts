@@ -53,8 +53,9 @@ function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInpu
   let index = 0;
   const startOne = function* (input: I): Generator<Instruction, void, unknown> {
     if (bound !== null) yield* bound.acquire();
-    const i = index++;
+    const i = index;
     const g = yield* group.spawnForMap(fn, [input]);
+    index++; // counts the items started: an error entry's index says how many results will come
     g.rawlink((done: Greenlet<unknown>) => {
       counts.completed++;
       results.putNowait({ kind: 'result', index: i, g: done });
@@ -109,11 +110,15 @@ class Imap<R> {
         if (this.want >= this.end) return this.finish();
       } else {
         if (this.delivered >= this.end) return this.finish();
-        if (this.failure !== null && this.delivered >= this.failure.index) return this.fail();
       }
       const entry = yield* this.results.get();
       if (entry.kind === 'end') this.end = entry.count;
-      else if (entry.kind === 'error') this.failure = entry;
+      else if (entry.kind === 'error' && !this.ordered) {
+        // As gevent's IMapUnordered: the iterable's error is raised as soon as it is queued; the
+        // items already started still come out of later next() calls.
+        this.end = entry.index;
+        throw entry.error;
+      } else if (entry.kind === 'error') this.failure = entry;
       else if (this.ordered) this.pending.set(entry.index, entry.g);
       else return this.deliver(entry.g);
     }

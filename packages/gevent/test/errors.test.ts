@@ -20,6 +20,12 @@ describe('errors a user meets', () => {
     expect(() => joinAll([], { count: -1 })).toThrow(new RangeError('joinAll: count must be a non-negative integer, got -1'));
   });
 
+  it("spawn('f') and g.link(5) show the bad value", () => {
+    expect(() => (spawn as (f: unknown) => unknown)('f')).toThrow(new TypeError("spawn: the first argument must be a function (a generator function, an async function or a plain one), got 'f' (a string)"));
+    const g = spawn(() => 1);
+    expect(() => g.link(5 as never)).toThrow(new TypeError('link: callback must be a function or an object with onLink(), got 5 (a number)'));
+  });
+
   it("sleep('100') shows the value was a string", () => {
     expect(() => sleep('100' as never)).toThrow(new TypeError("sleep: ms must be a number of milliseconds, got '100' (a string)"));
   });

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { type RawGreenlet, RawGreenlet as Raw, SCHEDULED, START } from '../hub/raw-greenlet.js';
 import type { Greenlet } from './greenlet.js';
 
@@ -30,7 +31,7 @@ export function callLink<S>(link: Link<S>, source: S): unknown {
 /** Validate a link argument. */
 export function checkLink(link: unknown, method: string): void {
   if (typeof link !== 'function' && typeof (link as LinkTarget<unknown> | null)?.onLink !== 'function') {
-    throw new TypeError(`${method}: callback must be a function or an object with onLink(), got ${link === null ? 'null' : typeof link}`);
+    throw new TypeError(`${method}: callback must be a function or an object with onLink(), got ${describeValue(link)}`);
   }
 }
 

@@ -1,10 +1,11 @@
+import { describeValue } from '../describe-value.js';
 import type { TaskResult } from '@coro/core';
 import { getHub } from '../hub/current.js';
 import { Greenlet } from './greenlet.js';
 import { RawGreenlet, SCHEDULED, START } from '../hub/raw-greenlet.js';
 
 function checkFunction(fn: unknown, name: string): void {
-  if (typeof fn !== 'function') throw new TypeError(`${name}: the first argument must be a function (a generator function, an async function or a plain one), got ${fn === null ? 'null' : typeof fn}`);
+  if (typeof fn !== 'function') throw new TypeError(`${name}: the first argument must be a function (a generator function, an async function or a plain one), got ${describeValue(fn)}`);
 }
 
 /**

@@ -31,14 +31,33 @@ export function runProgram(p: Program): unknown[] {
   const main = getCurrent();
   const gs = new Map<string, greenlet>();
   let next = 0;
+  let spawned = 0;
   const name = (g: greenlet) => (g === main ? 'main' : [...gs].find(([, v]) => v === g)![0]);
   const target = (n: string) => (n === 'main' ? main : gs.get(n)!);
   const states = () => [...gs].map(([k, g]) => [k, g.active, g.dead]);
 
+  function make(nm: string, catchExit: boolean, parent?: greenlet): greenlet {
+    const g = new greenlet(function* (...args: unknown[]) {
+      // The one known difference (README): greenlet 2.0.2 starts a pending parent with no
+      // arguments when a GreenletExit reaches it; here the parent gets the exit.
+      if (args.length === 1 && args[0] instanceof GreenletExit) args = [];
+      log.push(['start', nm, norm(args)]);
+      return yield* interp(nm, catchExit);
+    }, parent);
+    gs.set(nm, g);
+    return g;
+  }
+
   function* interp(me: string, catchExit: boolean): Generator<unknown, unknown, unknown> {
     while (next < p.acts.length) {
       const a = p.acts[next++]!;
-      if (a[0] === 'switch' || a[0] === 'throw') {
+      if ((a[0] === 'switch' || a[0] === 'throw' || a[0] === 'reparent') && !(a[1] === 'main' || gs.has(a[1]))) {
+        log.push(['missing', me, a[1]]);
+      } else if (a[0] === 'spawn') {
+        const nm = `s${spawned++}`;
+        make(nm, spawned % 2 === 0);
+        log.push(['spawned', me, nm, name(gs.get(nm)!.parent!)]);
+      } else if (a[0] === 'switch' || a[0] === 'throw') {
         try {
           const op =
             a[0] === 'switch'
@@ -76,19 +95,7 @@ export function runProgram(p: Program): unknown[] {
   }
 
   for (let i = 0; i < p.n; i++) {
-    const nm = `g${i}`;
-    const catchExit = p.catch_exit[i]!;
-    const parent = p.parents[i] === 'main' ? main : gs.get(p.parents[i]!);
-    gs.set(
-      nm,
-      new greenlet(function* (...args: unknown[]) {
-        // The one known difference (README): greenlet 2.0.2 starts a pending parent with no
-        // arguments when a GreenletExit reaches it; here the parent gets the exit.
-        if (args.length === 1 && args[0] instanceof GreenletExit) args = [];
-        log.push(['start', nm, norm(args)]);
-        return yield* interp(nm, catchExit);
-      }, parent),
-    );
+    make(`g${i}`, p.catch_exit[i]!, p.parents[i] === 'main' ? main : gs.get(p.parents[i]!));
   }
   keep.push(gs);
   setTrace((event, [origin, to]) => {

@@ -8,7 +8,8 @@ export type Action =
   | ['return', number]
   | ['raise']
   | ['reparent', string, string]
-  | ['state'];
+  | ['state']
+  | ['spawn'];
 
 export interface Program {
   n: number;
@@ -40,14 +41,17 @@ export function program(seed: number): Program {
   const acts: Action[] = [];
   for (let count = int(3, 40); count > 0; count--) {
     const k = r();
-    const target = pick(['main', ...names]);
+    // s0, s1…: greenlets spawned while the program runs (default parent: the spawner); an action
+    // naming one not spawned yet is skipped.
+    const target = r() < 0.15 ? pick(['s0', 's1', 's2']) : pick(['main', ...names]);
     if (k < 0.45) {
       const args = Array.from({ length: pick([0, 0, 1, 1, 2, 3]) }, () => int(0, 9));
       acts.push(['switch', target, args, r() < 0.15 ? { k: int(0, 9) } : null]);
     } else if (k < 0.6) acts.push(['throw', target, pick(['exit', 'key', 'exitmsg'] as const)]);
     else if (k < 0.72) acts.push(['return', int(0, 9)]);
     else if (k < 0.8) acts.push(['raise']);
-    else if (k < 0.93) acts.push(['reparent', pick([...names, 'main']), pick(['main', ...names])]);
+    else if (k < 0.9) acts.push(['reparent', r() < 0.5 ? target : pick([...names, 'main']), pick(['main', ...names])]);
+    else if (k < 0.95) acts.push(['spawn']);
     else acts.push(['state']);
   }
   return { n, parents, catch_exit: catchExit, acts };

@@ -18,6 +18,7 @@ def run_program(p):
     log = []
     gs = {}
     nxt = [0]
+    spawned = [0]
     def name(g):
         return 'main' if g is main else [k for k, v in gs.items() if v is g][0]
     def target(n): return main if n == 'main' else gs[n]
@@ -25,7 +26,13 @@ def run_program(p):
     def interp(me, catch_exit):
         while nxt[0] < len(p['acts']):
             a = p['acts'][nxt[0]]; nxt[0] += 1
-            if a[0] in ('switch', 'throw'):
+            if a[0] in ('switch', 'throw', 'reparent') and not (a[1] == 'main' or a[1] in gs):
+                log.append(['missing', me, a[1]])
+            elif a[0] == 'spawn':
+                nm = 's%d' % spawned[0]; spawned[0] += 1
+                gs[nm] = greenlet(make_run(nm, spawned[0] % 2 == 0))
+                log.append(['spawned', me, nm, name(gs[nm].parent)])
+            elif a[0] in ('switch', 'throw'):
                 try:
                     if a[0] == 'switch':
                         r = target(a[1]).switch(*a[2], **(a[3] or {}))

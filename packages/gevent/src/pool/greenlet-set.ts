@@ -1,14 +1,13 @@
 // GreenletSet: what Group and Pool share (membership, join, kill, apply, map, imap) and its
 // blocking calls. Over 300 lines because every public member carries its TSDoc example.
 import type { Instruction, Operation, TaskResult } from '@coro/core';
-import type { BlockingIterator } from '../hub/blocking-iterator.js';
 import { describeValue } from '../describe-value.js';
 import { getCurrent } from '../hub/current.js';
 import { Event } from '../sync/event.js';
 import { Greenlet, type KillException, type KillOptions, killError } from '../greenlet/greenlet.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
 import { Keywords } from '@coro/greenlet';
-import { imapIterator, type ImapIterator, type ImapOptions, type MapInput } from './imap.js';
+import { imapIterator, type ImapIterator, type ImapOptions, isBlockingIterator, type MapInput } from './imap.js';
 import type { LinkTarget } from '../greenlet/links.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { DEAD } from '../hub/raw-greenlet.js';
@@ -267,8 +266,9 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
   abstract full(): boolean;
 
   /**
-   * Apply `fn` to every input in parallel; results in input order. The first failure (in input
-   * order) raises; so does an error from the iterable itself.
+   * Apply `fn` to every input in parallel; results in input order. As in gevent, every input is
+   * started (waiting for free slots) before any result is awaited; then the first failure in
+   * input order raises. An error from the iterable itself raises at once.
    *
    * @typeParam I - the inputs.
    * @typeParam F - the function's type.
@@ -278,7 +278,8 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
    * ```
    */
   map<I, F extends (input: I) => unknown>(fn: F, inputs: MapInput<I>): Blocking<TaskResult<F>[]> {
-    return mapOp(imapIterator(this, fn as (input: I) => unknown, inputs, true, {})) as Blocking<TaskResult<F>[]>;
+    if (typeof fn !== 'function') throw new TypeError(`map: fn must be a function, got ${describeValue(fn)}`);
+    return mapOp(this, fn as (input: unknown) => unknown, inputs as MapInput<unknown>) as Blocking<TaskResult<F>[]>;
   }
 
   /**
@@ -338,9 +339,21 @@ const applyOp = blocking(function* apply(group: GreenletSet, fn: (...args: any[]
   return yield* g.get();
 });
 
-const mapOp = blocking(function* map(it: BlockingIterator<unknown>): Generator<Instruction, unknown[], unknown> {
+/** gevent's `__map`: a member for every input (waiting for slots), then each result in input order. */
+function* mapAll(group: GreenletSet, fn: (input: unknown) => unknown, inputs: MapInput<unknown>): Generator<Instruction, unknown[], unknown> {
+  const members: Greenlet<unknown>[] = [];
+  if (isBlockingIterator(inputs)) {
+    for (let r = yield* inputs.next(); r.done !== true; r = yield* inputs.next()) members.push(yield* group.spawnForMap(fn, [r.value]));
+  } else {
+    for (const input of inputs) members.push(yield* group.spawnForMap(fn, [input]));
+  }
   const results: unknown[] = [];
-  using iterator = it;
-  for (let r = yield* iterator.next(); r.done !== true; r = yield* iterator.next()) results.push(r.value);
+  for (const g of members) results.push(yield* g.get());
   return results;
+}
+
+// As gevent, in a greenlet of its own: every item is started even if an early one fails, an error
+// from the iterable raises before the started items finish, and the hub reports the failure.
+const mapOp = blocking(function* map(group: GreenletSet, fn: (input: unknown) => unknown, inputs: MapInput<unknown>): Generator<Instruction, unknown[], unknown> {
+  return yield* Greenlet.spawn(mapAll, group, fn, inputs).get();
 });

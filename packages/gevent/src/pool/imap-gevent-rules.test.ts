@@ -66,4 +66,51 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
     // gevent 22.10: imap [1, 2, E], imap_unordered [E, 1, 2] (a further next() waits forever there).
     expect(out).toEqual([1, 2, 'gen', 'done', 'gen', 1, 2, 'done']);
   });
+
+  it('map spawns every item before it waits for any (gevent __map): a failed first item still lets the rest run', async () => {
+    const log: unknown[] = [];
+    function* f(x: number) {
+      log.push(['f', x]);
+      yield* sleep(10 * x);
+      if (x === 0) throw new RangeError('zero');
+      return x;
+    }
+    await inMain(function* () {
+      for (const size of [1, 2, undefined]) {
+        try {
+          yield* new Pool(size).map(f, [0, 1, 2, 3]);
+        } catch (error) {
+          log.push((error as Error).message);
+        }
+        yield* sleep(100);
+      }
+    });
+    const once = [['f', 0], ['f', 1], ['f', 2], ['f', 3], 'zero'];
+    expect(log).toEqual([...once, ...once, ...once]);
+  });
+
+  it("map raises the iterable's error at once, before the items already started finish", async () => {
+    const log: unknown[] = [];
+    function* inputs() {
+      yield 1;
+      yield 2;
+      throw new TypeError('gen');
+    }
+    function* f(x: number) {
+      yield* sleep(10);
+      log.push(['f', x]);
+      if (x === 1) throw new RangeError('one');
+      return x;
+    }
+    await inMain(function* () {
+      try {
+        yield* new Pool(3).map(f, inputs());
+      } catch (error) {
+        log.push((error as Error).message);
+      }
+      yield* sleep(50);
+    });
+    // gevent 22.10: ['KeyError', ('f', 1), ('f', 2)]
+    expect(log).toEqual(['gen', ['f', 1], ['f', 2]]);
+  });
 });

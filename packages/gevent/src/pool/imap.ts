@@ -27,7 +27,8 @@ export interface ImapOptions {
 
 type Entry = { kind: 'result'; index: number; g: Greenlet<unknown> } | { kind: 'end'; count: number } | { kind: 'error'; index: number; error: unknown };
 
-function isBlockingIterator<I>(input: MapInput<I>): input is BlockingIterator<I> {
+/** @internal */
+export function isBlockingIterator<I>(input: MapInput<I>): input is BlockingIterator<I> {
   return typeof (input as BlockingIterator<I>).next === 'function' && !(Symbol.iterator in input);
 }
 

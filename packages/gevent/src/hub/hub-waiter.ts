@@ -46,7 +46,7 @@ export class Waiter<T = unknown> {
   greenlet: RawGreenlet | null = null;
   /** @internal the waiting greenlet's epoch when it parked. */
   epoch = -1;
-  private value: T | typeof NONE = NONE;
+  private kept: T | typeof NONE = NONE;
   private error: unknown = NONE;
 
   constructor(
@@ -61,7 +61,7 @@ export class Waiter<T = unknown> {
   switch(value: T): void {
     const g = this.greenlet;
     if (g === null) {
-      this.value = value;
+      this.kept = value;
       this.error = NONE;
       return;
     }
@@ -73,7 +73,7 @@ export class Waiter<T = unknown> {
   throw(error: unknown): void {
     const g = this.greenlet;
     if (g === null) {
-      this.value = NONE;
+      this.kept = NONE;
       this.error = error;
       return;
     }
@@ -92,17 +92,22 @@ export class Waiter<T = unknown> {
   /** @internal return the kept value, or raise the kept error. */
   take(): T {
     if (this.error !== NONE) throw this.error;
-    return this.value as T;
+    return this.kept as T;
   }
 
   /** True once a value or an error was handed over and kept. */
   ready(): boolean {
-    return this.value !== NONE || this.error !== NONE;
+    return this.kept !== NONE || this.error !== NONE;
   }
 
   /** True once a value (not an error) was kept. */
   successful(): boolean {
-    return this.value !== NONE;
+    return this.kept !== NONE;
+  }
+
+  /** The kept value, or `undefined` (gevent's `Waiter.value`, `None` until a value is switched in). */
+  get value(): T | undefined {
+    return this.kept === NONE ? undefined : this.kept;
   }
 
   /** The kept error, or `undefined`. */
@@ -112,7 +117,7 @@ export class Waiter<T = unknown> {
 
   /** Forget a kept value or error. */
   clear(): void {
-    this.value = NONE;
+    this.kept = NONE;
     this.error = NONE;
   }
 
@@ -120,7 +125,7 @@ export class Waiter<T = unknown> {
   toString(): string {
     const who = this.greenlet === null ? 'None' : String(this.greenlet);
     if (this.error !== NONE) return `<Waiter greenlet=${who} exc_info=(${shown(this.error)},)>`;
-    if (this.value !== NONE) return `<Waiter greenlet=${who} value=${shown(this.value)}>`;
+    if (this.kept !== NONE) return `<Waiter greenlet=${who} value=${shown(this.kept)}>`;
     return `<Waiter greenlet=${who}>`;
   }
 }

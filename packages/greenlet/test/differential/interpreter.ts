@@ -36,14 +36,15 @@ export function runProgram(p: Program): unknown[] {
   const target = (n: string) => (n === 'main' ? main : gs.get(n)!);
   const states = () => [...gs].map(([k, g]) => [k, g.active, g.dead]);
 
-  function make(nm: string, catchExit: boolean, parent?: greenlet): greenlet {
-    const g = new greenlet(function* (...args: unknown[]) {
+  function make(nm: string, catchExit: boolean, parent?: greenlet, noRun = false): greenlet {
+    const run = function* (...args: unknown[]) {
       // The one known difference (README): greenlet 2.0.2 starts a pending parent with no
       // arguments when a GreenletExit reaches it; here the parent gets the exit.
       if (args.length === 1 && args[0] instanceof GreenletExit) args = [];
       log.push(['start', nm, norm(args)]);
       return yield* interp(nm, catchExit);
-    }, parent);
+    };
+    const g = noRun ? new greenlet(undefined, parent) : new greenlet(run, parent);
     gs.set(nm, g);
     return g;
   }
@@ -57,6 +58,10 @@ export function runProgram(p: Program): unknown[] {
         const nm = `s${spawned++}`;
         make(nm, spawned % 2 === 0);
         log.push(['spawned', me, nm, name(gs.get(nm)!.parent!)]);
+      } else if (a[0] === 'bomb') {
+        bomb = true;
+      } else if (a[0] === 'retrace') {
+        log.push(['retrace', me, setTrace(tracer) === tracer]);
       } else if (a[0] === 'switch' || a[0] === 'throw') {
         try {
           const op =
@@ -95,12 +100,19 @@ export function runProgram(p: Program): unknown[] {
   }
 
   for (let i = 0; i < p.n; i++) {
-    make(`g${i}`, p.catch_exit[i]!, p.parents[i] === 'main' ? main : gs.get(p.parents[i]!));
+    make(`g${i}`, p.catch_exit[i]!, p.parents[i] === 'main' ? main : gs.get(p.parents[i]!), p.no_run[i]);
   }
   keep.push(gs);
-  setTrace((event, [origin, to]) => {
+  // After a 'bomb' action the next trace call raises: tracing goes off and the error replaces the transfer.
+  let bomb = false;
+  const tracer = (event: string, [origin, to]: readonly [greenlet, greenlet]): void => {
     log.push(['trace', event, name(origin), name(to)]);
-  });
+    if (bomb) {
+      bomb = false;
+      throw new KeyError('t');
+    }
+  };
+  setTrace(tracer);
   try {
     interp('main', true).next();
   } catch (e) {

@@ -9,12 +9,16 @@ export type Action =
   | ['raise']
   | ['reparent', string, string]
   | ['state']
-  | ['spawn'];
+  | ['spawn']
+  | ['bomb']
+  | ['retrace'];
 
 export interface Program {
   n: number;
   parents: string[];
   catch_exit: boolean[];
+  /** Greenlets made without a run: starting one raises AttributeError('run') in the switcher. */
+  no_run: boolean[];
   acts: Action[];
 }
 
@@ -38,6 +42,7 @@ export function program(seed: number): Program {
   const names = Array.from({ length: n }, (_, i) => `g${i}`);
   const parents = names.map((_, i) => pick(['main', ...names.slice(0, i)]));
   const catchExit = names.map(() => r() < 0.5);
+  const noRun = names.map(() => r() < 0.1);
   const acts: Action[] = [];
   for (let count = int(3, 40); count > 0; count--) {
     const k = r();
@@ -52,7 +57,9 @@ export function program(seed: number): Program {
     else if (k < 0.8) acts.push(['raise']);
     else if (k < 0.9) acts.push(['reparent', r() < 0.5 ? target : pick([...names, 'main']), pick(['main', ...names])]);
     else if (k < 0.95) acts.push(['spawn']);
+    else if (k < 0.97) acts.push(['bomb']);
+    else if (k < 0.98) acts.push(['retrace']);
     else acts.push(['state']);
   }
-  return { n, parents, catch_exit: catchExit, acts };
+  return { n, parents, catch_exit: catchExit, no_run: noRun, acts };
 }

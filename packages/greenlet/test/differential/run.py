@@ -19,6 +19,12 @@ def run_program(p):
     gs = {}
     nxt = [0]
     spawned = [0]
+    bomb = [False]
+    def tracer(event, args):
+        log.append(['trace', event, name(args[0]), name(args[1])])
+        if bomb[0]:
+            bomb[0] = False
+            raise KeyError('t')
     def name(g):
         return 'main' if g is main else [k for k, v in gs.items() if v is g][0]
     def target(n): return main if n == 'main' else gs[n]
@@ -32,6 +38,10 @@ def run_program(p):
                 nm = 's%d' % spawned[0]; spawned[0] += 1
                 gs[nm] = greenlet(make_run(nm, spawned[0] % 2 == 0))
                 log.append(['spawned', me, nm, name(gs[nm].parent)])
+            elif a[0] == 'bomb':
+                bomb[0] = True
+            elif a[0] == 'retrace':
+                log.append(['retrace', me, settrace(tracer) is tracer])
             elif a[0] in ('switch', 'throw'):
                 try:
                     if a[0] == 'switch':
@@ -68,9 +78,10 @@ def run_program(p):
         return run
     for i in range(p['n']):
         nm = 'g%d' % i
-        gs[nm] = greenlet(make_run(nm, p['catch_exit'][i]), target(p['parents'][i]))
+        run = make_run(nm, p['catch_exit'][i])
+        gs[nm] = greenlet(parent=target(p['parents'][i])) if p['no_run'][i] else greenlet(run, target(p['parents'][i]))
     keep.append(gs)
-    settrace(lambda event, args: log.append(['trace', event, name(args[0]), name(args[1])]))
+    settrace(tracer)
     try:
         interp('main', True)
     except BaseException as e:

@@ -3,6 +3,7 @@
 // nor setException() erases the other.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AsyncResult } from './async-result.js';
+import { Timeout } from '../timeout.js';
 import { freshHub, inMain } from '../test-support.js';
 import { sleep } from '../hub/sleep.js';
 import { spawn } from '../greenlet/spawn.js';
@@ -53,5 +54,13 @@ describe('AsyncResult as gevent 22.10 stores outcomes', () => {
     });
     // gevent 22.10: ['main waits', ('w', 1), ('main', 1)]; get() does not wait (['main', 1] first).
     expect(log).toEqual(['main waits', ['w', 1], ['main', 1]]);
+  });
+
+  it("has gevent's concurrent.futures aliases: result(timeout), setResult, done, cancel and cancelled (false)", async () => {
+    const a = new AsyncResult<number>();
+    expect([a.done(), a.cancel(), a.cancelled()]).toEqual([false, false, false]);
+    await expect(a.result(10)).rejects.toBeInstanceOf(Timeout);
+    a.setResult(7);
+    expect([a.done(), a.cancel(), a.cancelled(), await a.result()]).toEqual([true, false, false, 7]);
   });
 });

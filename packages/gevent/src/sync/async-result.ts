@@ -63,7 +63,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
   // setException() does not erase a value; once a value is set it wins (get, successful, wait).
   private hasValue = false;
   private hasError = false;
-  private result: T | undefined = undefined;
+  private stored: T | undefined = undefined;
   private error: unknown = undefined;
 
   /** True once set (with a value or an error). */
@@ -78,7 +78,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
 
   /** The value, or `undefined` while unset or failed. */
   get value(): T | undefined {
-    return this.result;
+    return this.stored;
   }
 
   /** The error given to `setException`, or `undefined` if it was never called. */
@@ -116,7 +116,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
    */
   set(value?: T): void {
     this.hasValue = true;
-    this.result = value;
+    this.stored = value;
     this.checkAndNotify();
   }
 
@@ -171,6 +171,38 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
     return waitOp(this, timeout);
   }
 
+  /**
+   * `concurrent.futures` spelling of `get({ timeout })`, as in gevent.
+   *
+   * @example
+   * ```ts
+   * const v = yield* result.result(100);
+   * ```
+   */
+  result(timeout?: number | Timeout): Blocking<T> {
+    return getOp(this, true, timeout);
+  }
+
+  /** `concurrent.futures` spelling of `set`. */
+  setResult(value?: T): void {
+    this.set(value);
+  }
+
+  /** `concurrent.futures` spelling of `ready()`. */
+  done(): boolean {
+    return this.ready();
+  }
+
+  /** Always false: an AsyncResult cannot be cancelled (gevent's `cancel()`). */
+  cancel(): boolean {
+    return false;
+  }
+
+  /** Always false (gevent's `cancelled()`). */
+  cancelled(): boolean {
+    return false;
+  }
+
   /** @internal as a link target: copy the outcome of the greenlet that finished. */
   onLink(source: Outcome): void {
     if (source.successful()) this.set(source.value as T);
@@ -178,7 +210,7 @@ export class AsyncResult<T = unknown> extends Linkable implements LinkTarget<Out
   }
 
   override toString(): string {
-    const state = !this.ready() ? 'unset' : this.hasValue ? `value=${String(this.result)}` : `exception=${String(this.error)}`;
+    const state = !this.ready() ? 'unset' : this.hasValue ? `value=${String(this.stored)}` : `exception=${String(this.error)}`;
     return `<AsyncResult ${state}, ${this.links.length} waiters>`;
   }
 }

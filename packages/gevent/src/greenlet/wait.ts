@@ -184,7 +184,7 @@ const bridgeOp = blocking(bridgeIterator);
 
 /**
  * Wait, three ways (gevent's `gevent.wait`, plus the promise bridge):
- * - `wait()`: until the hub has no more work → true (false after `timeout`);
+ * - `wait()`, `wait({ timeout })` or `wait(undefined, { timeout })`: until the hub has no more work → true (false after `timeout`);
  * - `wait(objects, { timeout, count })`: until they are ready → the ready ones, in the order they became ready;
  * - `wait(promise)` or `wait(signal => promise)`: park this greenlet until it settles → its value
  *   (a rejection is raised). A kill or Timeout releases the greenlet at once, aborts the signal,
@@ -198,11 +198,13 @@ const bridgeOp = blocking(bridgeIterator);
  * ```
  */
 export function wait(options?: { timeout?: number }): Blocking<boolean>;
+export function wait(objects: null | undefined, options?: { timeout?: number }): Blocking<boolean>;
 export function wait<T>(source: PromiseSource<T>): Blocking<T>;
 export function wait<T extends Waitable>(objects: Iterable<T>, options?: WaitOptions): Blocking<T[]>;
 export function wait(first?: unknown, options?: WaitOptions): Blocking<unknown> {
-  if (first === undefined || (typeof first === 'object' && first !== null && !(Symbol.iterator in first) && typeof (first as PromiseLike<unknown>).then !== 'function')) {
-    const timeout = (first as { timeout?: number } | undefined)?.timeout;
+  if (first === undefined || first === null || (typeof first === 'object' && !(Symbol.iterator in first) && typeof (first as PromiseLike<unknown>).then !== 'function')) {
+    // gevent's wait(None, timeout): the options may come second, as for a list of objects.
+    const timeout = first === undefined || first === null ? options?.timeout : (first as { timeout?: number }).timeout;
     checkOptions({ ...(timeout === undefined ? {} : { timeout }) }, 'wait');
     return hubJoinOp(timeout);
   }

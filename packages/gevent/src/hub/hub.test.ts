@@ -362,6 +362,17 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
     });
   });
 
+  describe('wait() without objects (gevent.wait(timeout=…): hub.join)', () => {
+    it('wait(undefined, { timeout }) and wait({ timeout }) return false while the hub still has work, true once it has none', async () => {
+      // Python: gevent.wait(timeout=0.01) and gevent.wait(None, 0.01) with a greenlet sleeping 1 s → False, False; then True.
+      spawn(() => sleep(1000));
+      expect(await wait(undefined, { timeout: 10 })).toBe(false);
+      expect(await wait(null, { timeout: 10 })).toBe(false);
+      expect(await wait({ timeout: 10 })).toBe(false);
+      expect(await wait()).toBe(true);
+    });
+  });
+
   describe('the promise bridge (wait(promise), §14.2)', () => {
     it('delivers a value and raises a rejection', async () => {
       expect(await spawn(() => wait(Promise.resolve(5))).get()).toBe(5);

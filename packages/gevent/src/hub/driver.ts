@@ -63,7 +63,8 @@ export class Driver {
       for (;;) {
         // Resuming a timer phase a root interrupted: finish it before anything else.
         if (this.timerLimit < 0) {
-          if (hub.prepareWatchers.length !== 0) this.runPhase(hub.prepareWatchers);
+          // Resuming the callbacks after main ran is the same iteration: no second prepare phase.
+          if (!resumed && hub.prepareWatchers.length !== 0) this.runPhase(hub.prepareWatchers);
           let n = 0;
           while (queue.length > 0) {
             const target = queue.shift() as Firable;
@@ -79,6 +80,7 @@ export class Driver {
           if (hub.checkWatchers.length !== 0) this.runPhase(hub.checkWatchers);
         }
         if (!this.runDueTimers()) return;
+        resumed = false; // a further iteration in this slice is a new one
         if (queue.length === 0 || performance.now() - start >= budget) break;
       }
     } finally {

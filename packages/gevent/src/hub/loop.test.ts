@@ -149,4 +149,26 @@ describe('hub.loop (gevent loop watchers)', () => {
     await sleep(10);
     timeout.close();
   });
+
+  it('main resuming mid-way through the callbacks does not start a new iteration: prepare runs once', async () => {
+    // Python: ['m0', 'prep', 'g0', 'm1', 'g1', 'm2'] (main stops the watchers before the check phase).
+    const log: string[] = [];
+    const prepare = hub.loop.prepare();
+    prepare.start(() => void log.push('prep'));
+    const check = hub.loop.check();
+    check.start(() => void log.push('check'));
+    spawn(function* () {
+      for (let i = 0; i < 2; i++) {
+        log.push(`g${i}`);
+        yield* sleep(0);
+      }
+    });
+    for (let i = 0; i < 3; i++) {
+      log.push(`m${i}`);
+      await sleep(0);
+    }
+    prepare.stop();
+    check.stop();
+    expect(log).toEqual(['m0', 'prep', 'g0', 'm1', 'g1', 'm2']);
+  });
 });

@@ -152,8 +152,9 @@ export class ContextVar<T> {
 }
 
 /**
- * A copy of the running greenlet's context (an empty one if it has none yet): assign it to a new
- * greenlet's `grContext` to let it inherit the current values, as asyncio tasks do by default.
+ * A copy of the running greenlet's context: assign it to a new greenlet's `grContext` to let it
+ * inherit the current values, as asyncio tasks do by default. A greenlet that has no context yet
+ * is given an empty one first (Python's `copy_context()` does the same).
  *
  * @example
  * ```ts
@@ -163,5 +164,8 @@ export class ContextVar<T> {
  * ```
  */
 export function copyContext(): Context {
-  return rt.current._context?.copy() ?? new Context();
+  // As Python's copy_context(): a greenlet still without a context is given an empty one first,
+  // so afterwards its grContext is a Context (not the copy).
+  const current = rt.current;
+  return (current._context ??= new Context()).copy();
 }

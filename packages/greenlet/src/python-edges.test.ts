@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   AttributeError,
+  Context,
+  ContextVar,
+  copyContext,
   getCurrent,
   getTrace,
   greenlet,
@@ -265,5 +268,30 @@ describe('setTrace', () => {
     setTrace(selfRemoving);
     new greenlet(() => 0).switch();
     expect([seen, getTrace()]).toEqual([[true], undefined]);
+  });
+});
+
+describe('contexts', () => {
+  it('copyContext() first gives a greenlet without a context an empty one, as copy_context() does', () => {
+    const g = new greenlet(() => {
+      const copy = copyContext();
+      const own = getCurrent().grContext;
+      return [own instanceof Context, own !== copy];
+    });
+    expect(g.switch().value).toEqual([true, true]);
+    expect(g.grContext).toBeInstanceOf(Context);
+  });
+
+  it('ContextVar.get() alone leaves a greenlet without a context', () => {
+    const cv = new ContextVar('cv', 'd');
+    const g = new greenlet(() => [cv.get(), getCurrent().grContext]);
+    expect(g.switch().value).toEqual(['d', undefined]);
+    expect(g.grContext).toBeUndefined();
+  });
+
+  it('Context.run() in a greenlet without a context leaves it without one', () => {
+    const g = new greenlet(() => new Context().run(() => getCurrent().grContext instanceof Context));
+    expect(g.switch().value).toBe(true);
+    expect(g.grContext).toBeUndefined();
   });
 });

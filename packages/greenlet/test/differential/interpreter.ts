@@ -3,6 +3,7 @@
 // states. run.py writes the same log under Python's greenlet.
 import { createHash } from 'node:crypto';
 import { kw } from '../../src/arguments.js';
+import { ContextVar, copyContext, type Context } from '../../src/context.js';
 import { AttributeError, GreenletExit, ValueError } from '../../src/errors.js';
 import { getCurrent, greenlet } from '../../src/greenlet.js';
 import { setTrace } from '../../src/trace.js';
@@ -32,6 +33,14 @@ export function runProgram(p: Program): unknown[] {
   const gs = new Map<string, greenlet>();
   let next = 0;
   let spawned = 0;
+  const cv = new ContextVar<unknown>('cv', 'default');
+  // Contexts are named by first sight, so that logs can say which greenlets share one.
+  const contexts = new Map<Context, number>();
+  const ctxName = (c: Context | undefined) => {
+    if (c === undefined) return null;
+    if (!contexts.has(c)) contexts.set(c, contexts.size);
+    return contexts.get(c)!;
+  };
   const name = (g: greenlet) => (g === main ? 'main' : [...gs].find(([, v]) => v === g)![0]);
   const target = (n: string) => (n === 'main' ? main : gs.get(n)!);
   const states = () => [...gs].map(([k, g]) => [k, g.active, g.dead]);
@@ -58,6 +67,18 @@ export function runProgram(p: Program): unknown[] {
         const nm = `s${spawned++}`;
         make(nm, spawned % 2 === 0);
         log.push(['spawned', me, nm, name(gs.get(nm)!.parent!)]);
+      } else if (a[0] === 'ctx' && !(a[1] === 'main' || gs.has(a[1]))) {
+        log.push(['missing', me, a[1]]);
+      } else if (a[0] === 'cvset') {
+        cv.set(`${me}:${a[1]}`);
+      } else if (a[0] === 'cvget') {
+        log.push(['cvget', me, cv.get()]);
+      } else if (a[0] === 'ctx') {
+        const g = target(a[1]);
+        if (a[2] === 'copy') g.grContext = copyContext();
+        else if (a[2] === 'share') g.grContext = getCurrent().grContext;
+        else if (a[2] === 'none') g.grContext = undefined;
+        else log.push(['ctx', me, a[1], ctxName(g.grContext)]);
       } else if (a[0] === 'bomb') {
         bomb = true;
       } else if (a[0] === 'retrace') {

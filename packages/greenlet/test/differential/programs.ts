@@ -11,7 +11,10 @@ export type Action =
   | ['state']
   | ['spawn']
   | ['bomb']
-  | ['retrace'];
+  | ['retrace']
+  | ['cvset', number]
+  | ['cvget']
+  | ['ctx', string, 'copy' | 'share' | 'none' | 'look'];
 
 export interface Program {
   n: number;
@@ -60,6 +63,11 @@ export function program(seed: number): Program {
     else if (k < 0.97) acts.push(['bomb']);
     else if (k < 0.98) acts.push(['retrace']);
     else acts.push(['state']);
+    // Context variables: set, get, and a greenlet's context copied, shared, cleared or looked at.
+    const c = r();
+    if (c < 0.1) acts.push(['cvset', int(0, 9)]);
+    else if (c < 0.2) acts.push(['cvget']);
+    else if (c < 0.25) acts.push(['ctx', target, pick(['copy', 'share', 'none', 'look'] as const)]);
   }
   return { n, parents, catch_exit: catchExit, no_run: noRun, acts };
 }

@@ -2,6 +2,7 @@
 # program, the digest of its log (interpreter.ts writes the same log) as a JSON array.
 # Regenerate expected.json with: node --import tsx test/differential/record.ts > test/differential/expected.json
 import hashlib, json, sys
+from contextvars import ContextVar, copy_context
 from greenlet import greenlet, getcurrent, GreenletExit, settrace
 
 main = getcurrent()
@@ -19,6 +20,14 @@ def run_program(p):
     gs = {}
     nxt = [0]
     spawned = [0]
+    cv = ContextVar('cv', default='default')
+    contexts = []
+    def ctx_name(c):
+        if c is None: return None
+        for i, x in enumerate(contexts):
+            if x is c: return i
+        contexts.append(c)
+        return len(contexts) - 1
     bomb = [False]
     def tracer(event, args):
         log.append(['trace', event, name(args[0]), name(args[1])])
@@ -38,6 +47,18 @@ def run_program(p):
                 nm = 's%d' % spawned[0]; spawned[0] += 1
                 gs[nm] = greenlet(make_run(nm, spawned[0] % 2 == 0))
                 log.append(['spawned', me, nm, name(gs[nm].parent)])
+            elif a[0] == 'ctx' and not (a[1] == 'main' or a[1] in gs):
+                log.append(['missing', me, a[1]])
+            elif a[0] == 'cvset':
+                cv.set('%s:%d' % (me, a[1]))
+            elif a[0] == 'cvget':
+                log.append(['cvget', me, cv.get()])
+            elif a[0] == 'ctx':
+                g = target(a[1])
+                if a[2] == 'copy': g.gr_context = copy_context()
+                elif a[2] == 'share': g.gr_context = getcurrent().gr_context
+                elif a[2] == 'none': g.gr_context = None
+                else: log.append(['ctx', me, a[1], ctx_name(g.gr_context)])
             elif a[0] == 'bomb':
                 bomb[0] = True
             elif a[0] == 'retrace':

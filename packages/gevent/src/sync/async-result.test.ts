@@ -63,4 +63,26 @@ describe('AsyncResult as gevent 22.10 stores outcomes', () => {
     a.setResult(7);
     expect([a.done(), a.cancel(), a.cancelled(), await a.result()]).toEqual([true, false, false, 7]);
   });
+
+  it('a greenlet woken by the notification pass that waits again is notified at the end of that same pass (gevent arrived_while_waiting)', async () => {
+    // Found by a differential fuzz against gevent 22.10, which prints this order.
+    const a = new AsyncResult<number>();
+    const log: unknown[] = [];
+    await inMain(function* () {
+      spawn(function* () {
+        log.push([0, 'get', yield* a.get()]);
+        log.push([0, 'wait', yield* a.wait()]);
+      });
+      spawn(function* () {
+        a.set(6);
+        log.push([1, 'set']);
+      });
+      spawn(function* () {
+        yield* sleep(0);
+        log.push([2, 'slept']);
+      });
+      for (let i = 0; i < 4; i++) yield* sleep(0);
+    });
+    expect(log).toEqual([[1, 'set'], [0, 'get', 6], [0, 'wait', 6], [2, 'slept']]);
+  });
 });

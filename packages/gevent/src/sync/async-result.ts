@@ -1,6 +1,6 @@
 import type { Instruction } from '@coro/core';
 import type { GetOptions } from '../greenlet/greenlet.js';
-import { Linkable, parkOn } from './linkable.js';
+import { Linkable, parkBehind, parkOn } from './linkable.js';
 import type { LinkTarget } from '../greenlet/links.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import { Timeout } from '../timeout.js';
@@ -41,7 +41,7 @@ const waitOp = blocking(function* wait<T>(result: AsyncResult<T>, timeout: numbe
   // Ready, but its notification pass is still queued: line up behind those waiters, as gevent's
   // _wait does (get() does not), and return the value seen on entry.
   const value = result.value;
-  if (result.notifying) yield* parkOn(result, timeout);
+  if (result.notifying) yield* parkBehind(result);
   return value;
 });
 

@@ -1,12 +1,16 @@
 import type { Instruction } from '@coro/core';
-import { Linkable, parkOn } from './linkable.js';
+import { Linkable, parkBehind, parkOn } from './linkable.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import type { Timeout } from '../timeout.js';
 
 const waitOp = blocking(function* wait(event: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
   // Already set and nobody is being notified: no switch at all. While a notification pass is
-  // queued, a new waiter lines up behind the existing ones instead (test_wait_while_notifying).
-  if (event.isSet() && !event.notifying) return true;
+  // queued or running, a new waiter lines up behind the existing ones and is resumed at the end
+  // of that pass (test_wait_while_notifying; gevent's arrived_while_waiting).
+  if (event.isSet()) {
+    if (event.notifying) yield* parkBehind(event);
+    return true;
+  }
   // Woken by set() means true even if clear() came right after (set at least once while waiting);
   // our own timeout means false even if set() ran meanwhile and its wake-up is still queued.
   return yield* parkOn(event, timeout);

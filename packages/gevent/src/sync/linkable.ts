@@ -16,6 +16,11 @@ export abstract class Linkable implements Firable {
   protected readonly links: Link<this>[] = [];
   /** @internal a notification pass is queued. */
   protected notifyQueued = false;
+  /**
+   * @internal waiters that came to a ready object while its pass was queued or running (gevent's
+   * `arrived_while_waiting`): notified right after the links, in the same pass.
+   */
+  readonly arrived: Link<this>[] = [];
   /** Notify every link (Event) or only while `ready()` stays true (semaphores: one per permit). */
   protected readonly notifyAll: boolean = true;
 
@@ -66,26 +71,54 @@ export abstract class Linkable implements Firable {
     getHub().schedule(this, 0);
   }
 
-  /** @internal the notification pass. */
+  /** @internal the notification pass: the links, then the waiters that arrived meanwhile. */
   fire(): void {
-    const links = this.links;
-    const final = links[links.length - 1];
     try {
-      while (links.length > 0) {
-        if (!this.notifyAll && !this.ready()) break;
-        const link = links.shift()!;
-        try {
-          callLink(link, this);
-        } catch (error) {
-          getHub().reportError(link, error);
-        }
-        if (link === final) break;
+      this.notifyList(this.links);
+      if (this.arrived.length > 0) {
+        this.notifyList(this.arrived);
+        this.links.push(...this.arrived.splice(0));
       }
     } finally {
       this.notifyQueued = false;
     }
     this.checkAndNotify();
   }
+
+  private notifyList(links: Link<this>[]): void {
+    const final = links[links.length - 1];
+    while (links.length > 0) {
+      if (!this.notifyAll && !this.ready()) break;
+      const link = links.shift()!;
+      try {
+        callLink(link, this);
+      } catch (error) {
+        getHub().reportError(link, error);
+      }
+      if (link === final) break;
+    }
+  }
+}
+
+/**
+ * A wait on a ready object whose notification pass is queued or running: line up behind that
+ * pass's waiters and be resumed at its end (gevent's `_wait` with a notifier; no timeout there).
+ */
+export function* parkBehind(target: { readonly arrived: Link<any>[]; unlink(link: Wakeup<any>): void }): Generator<Instruction, void, unknown> {
+  const me = getHub().blockingCurrent();
+  const waiter = new Wakeup(me, me.epoch);
+  target.arrived.push(waiter);
+  try {
+    yield PARK;
+  } finally {
+    remove(target.arrived, waiter);
+    target.unlink(waiter);
+  }
+}
+
+function remove<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
 }
 
 /**

@@ -455,12 +455,12 @@ export class Greenlet<T = unknown> extends RawGreenlet {
 
   /**
    * gevent's repr: `<Greenlet at 0x1f: work(1, 'a')>` — the name shows once it was assigned or
-   * read (`<Greenlet "Greenlet-31" at 0x1f: work>`); the arguments while it has not started. The
+   * read (`<Greenlet "Greenlet-31" at 0x1f: work>`); the arguments until it has died. The
    * address is the greenlet's unique `id`.
    */
   override toString(): string {
     const name = this.nameShown ? ` "${this.name}" ` : ' ';
-    this.formatted ??= formatInfo(this.runName, this.fn === null ? [] : this.args);
+    this.formatted ??= formatInfo(this.runName, this.args);
     return `<${this.constructor.name}${name}at 0x${this.id.toString(16)}: ${this.formatted}>`;
   }
 }

@@ -460,6 +460,24 @@ describe('the hub (gevent spec §1, §10, §14, §15)', () => {
       expect(events.filter((e) => e.includes('g'))).toEqual(['switch Hub->g', 'switch g->Hub', 'switch Hub->g', 'switch g->Hub']);
     });
 
+    it('a running or failing greenlet still prints its arguments (gevent frees them when it ends)', async () => {
+      // Python: "<Greenlet at 0x…: bad(1, 'x')> failed with ValueError"; while running: bad(2, 'y').
+      function* bad(a: number, b: string): Generator<any, never, any> {
+        yield* sleep(0);
+        throw new RangeError(`${a}${b}`);
+      }
+      const g = spawn(bad, 1, 'x');
+      await g.join();
+      expect(reports[0]).toMatch(new RegExp(`Z <Greenlet at 0x${g.id.toString(16)}: bad\\(1, 'x'\\)> failed with RangeError\n\n$`));
+      const running = spawn(bad, 2, 'y');
+      await sleep(0);
+      expect(String(running)).toBe(`<Greenlet at 0x${running.id.toString(16)}: bad(2, 'y')>`);
+      await running.join();
+      const quiet = spawn((a: number) => a, 3);
+      await quiet.join();
+      expect(String(quiet)).toBe(`<Greenlet at 0x${quiet.id.toString(16)}: <anonymous>>`);
+    });
+
     it('prints greenlets usefully', async () => {
       // gevent's Greenlet repr: name (once assigned or read), address (the id), function and arguments.
       const g = spawn(function work(ms: number) {

@@ -131,15 +131,14 @@ export class RawGreenlet extends greenlet implements Firable {
   }
 
   /**
-   * @internal the first step takes the function and its arguments (a finished greenlet must not
-   * keep them alive) and calls it; step.ts decides what the result means.
+   * @internal the first step takes the function and calls it; step.ts decides what the result
+   * means. The arguments stay until it dies (printing shows them, as gevent's repr does), then
+   * are dropped: a finished greenlet must not keep them alive.
    */
   callBody(): unknown {
     const fn = this.fn;
-    const args = this.args;
     this.fn = null;
-    this.args = NO_ARGS;
-    return fn === null ? undefined : fn(...args);
+    return fn === null ? undefined : fn(...this.args);
   }
 
   /** @internal the greenlet finished with `value` (an error when `failed`). */
@@ -150,6 +149,7 @@ export class RawGreenlet extends greenlet implements Firable {
     this.fn = null;
     this.epoch++;
     this.onDeath(value, failed);
+    this.args = NO_ARGS;
   }
 
   /** @internal what finishing means for this kind of greenlet. */

@@ -168,7 +168,16 @@ export class Channel<T> implements Firable, AsyncIterable<T> {
 
   /** @internal pair getters with putters: the getter runs first with the item, then the putter. */
   fire(): void {
-    this.unlockQueued = false;
+    // Still "queued" while it runs, as gevent's callback stays truthy until it returns: a get or
+    // put made by a greenlet resumed here queues no second pass (this loop serves it).
+    try {
+      this.handOff();
+    } finally {
+      this.unlockQueued = false;
+    }
+  }
+
+  private handOff(): void {
     while (this.putters.length > 0 && this.getters.length > 0) {
       const getter = this.getters.shift()!;
       const putter = this.putters.shift()!;

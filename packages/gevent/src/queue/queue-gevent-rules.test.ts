@@ -1,5 +1,6 @@
 // Queue behaviour checked line by line against Python's gevent 22.10 (scripts run on both).
 import { beforeEach, describe, expect, it } from 'vitest';
+import { Channel } from './channel.js';
 import { PriorityQueue, Queue } from './queue.js';
 import { SimpleQueue } from './simple-queue.js';
 import { sleep } from '../hub/sleep.js';
@@ -72,5 +73,41 @@ describe('queues as gevent 22.10 runs them', () => {
       yield* sleep(0);
       expect([q.qsize(), log]).toEqual([1, []]);
     });
+  });
+
+  it('a Channel handoff pass that is running does not queue another one (found by a differential fuzz)', async () => {
+    // gevent's _schedule_unlock sees its running callback as still pending, so a get() made by a
+    // greenlet resumed inside the pass queues nothing; the next pass is queued by a later put.
+    const c = new Channel<number>();
+    const log: unknown[] = [];
+    const sleep0 = (who: number) =>
+      function* () {
+        yield* sleep(0);
+        log.push([who, 'slept']);
+      };
+    await inMain(function* () {
+      spawn(sleep0(0));
+      spawn(function* () {
+        yield* sleep0(1)();
+        yield* sleep0(1)();
+        yield* c.put(4);
+        log.push([1, 'put', 4]);
+      });
+      spawn(function* () {
+        yield* c.put(5);
+        log.push([2, 'put', 5]);
+        log.push([2, 'get', yield* c.get()]);
+        yield* sleep0(2)();
+      });
+      spawn(function* () {
+        log.push([3, 'get', yield* c.get()]);
+        yield* c.put(11);
+        log.push([3, 'put', 11]);
+        log.push([3, 'get', yield* c.get()]);
+      });
+      for (let i = 0; i < 6; i++) yield* sleep(0);
+    });
+    // Printed by gevent 22.10 for the same program.
+    expect(log).toEqual([[0, 'slept'], [1, 'slept'], [3, 'get', 5], [2, 'put', 5], [2, 'get', 11], [3, 'put', 11], [1, 'slept'], [2, 'slept'], [3, 'get', 4], [1, 'put', 4]]);
   });
 });

@@ -1,3 +1,5 @@
+// SimpleQueue: the FIFO queue the other queues build on, its blocking put/get/peek and the
+// unlock pass. Over 300 lines because every public member carries its TSDoc example.
 import type { Instruction } from '@coro/core';
 import { type BlockingIterator, itemsUntil } from '../hub/blocking-iterator.js';
 import { getHub } from '../hub/current.js';
@@ -280,7 +282,16 @@ export class SimpleQueue<T> implements Firable, AsyncIterable<T> {
 
   /** @internal the unlock pass: hand items to getters and room to putters, resuming each at once. */
   fire(): void {
-    this.unlockQueued = false;
+    // Still "queued" while it runs, as gevent's callback stays truthy until it returns: a put or
+    // get made by a greenlet resumed here queues no second pass (this loop serves it).
+    try {
+      this.unlock();
+    } finally {
+      this.unlockQueued = false;
+    }
+  }
+
+  private unlock(): void {
     for (;;) {
       let repeat = false;
       if (this.putters.length > 0 && this.qsize() < this.limit) {

@@ -44,6 +44,20 @@ describe('signalHandler (gevent.signal_handler)', () => {
     await expect(sleep(1000)).rejects.toBeInstanceOf(KeyboardInterrupt);
   });
 
+  it("an error in the handler is reported with no context, so it is raised in main (gevent's handle_error(None, …))", async () => {
+    const error = new RangeError('handler failed');
+    handles.push(
+      signalHandler('SIGUSR2', () => {
+        throw error;
+      }),
+    );
+    spawn(function* () {
+      yield* sleep(10);
+      process.emit('SIGUSR2', 'SIGUSR2');
+    });
+    await expect(sleep(1000)).rejects.toBe(error);
+  });
+
   it('rejects bad arguments, showing what it got', () => {
     expect(() => signalHandler('INT')).toThrow(new TypeError("signalHandler: signal must be a signal name such as 'SIGINT', got 'INT' (a string)"));
     expect(() => signalHandler('SIGINT', 5 as never)).toThrow(new TypeError('signalHandler: handler must be a function, got 5 (a number)'));

@@ -1,7 +1,7 @@
 import { describeValue } from '../describe-value.js';
 import { KeyboardInterrupt } from '../errors.js';
 import { getHub } from './current.js';
-import { RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
+import { RawGreenlet as RawGreenletBase, SCHEDULED, START } from './raw-greenlet.js';
 
 /**
  * What {@link signalHandler} returns: `cancel()` stops the deliveries.
@@ -23,6 +23,16 @@ interface SignalProcess {
   on(signal: string, listener: () => void): unknown;
   off(signal: string, listener: () => void): unknown;
 }
+
+/**
+ * The greenlet a delivery runs in. gevent's catches what the handler raises and reports it as
+ * `handle_error(None, …)`: printed, then raised in the main greenlet.
+ */
+const SignalGreenlet = class RawGreenlet extends RawGreenletBase {
+  protected override onDeath(value: unknown, failed: boolean): void {
+    if (failed) this.hub.reportError(null, value);
+  }
+};
 
 /**
  * gevent's `signal_handler`: on each delivery of `signal` (`'SIGINT'`, `'SIGTERM'`, …), run
@@ -54,8 +64,7 @@ export function signalHandler<A extends unknown[]>(signal: string, handler?: (..
       hub.runCallback(() => hub.throwInto(hub.main, new KeyboardInterrupt()));
       return;
     }
-    // A raw greenlet, as gevent's: an error it raises is reported by the hub.
-    const g = new RawGreenlet(hub, handler as (...a: unknown[]) => unknown, args);
+    const g = new SignalGreenlet(hub, handler as (...a: unknown[]) => unknown, args);
     g.name = `signal ${signal}`;
     g.state = SCHEDULED;
     hub.schedule(g, START);

@@ -48,13 +48,14 @@ function releaseCollected(gen: Iterator<Instruction, unknown, unknown>): void {
   }
 }
 
-/** `g[Symbol.dispose]()`: a polite kill from main, an in-place close from inside a greenlet. */
+/**
+ * `g[Symbol.dispose]()`: what greenlet does when the last reference to `g` goes. A pending greenlet
+ * is dropped (nothing runs). A suspended one gets a GreenletExit: from main, a kill whose parent is,
+ * for its duration, main — so it comes back here and never resumes the real parent, which is then
+ * restored (greenlet's kill on deallocation); from inside a greenlet, an in-place close.
+ */
 export function dispose(g: greenlet): void {
   if (g === rt.main || g._state === DEAD) return;
-  if (!rt.driving) {
-    g.throw();
-    return;
-  }
   if (g === rt.current) {
     throw new GreenletError('a running greenlet cannot dispose of itself: return from its run instead');
   }
@@ -62,7 +63,17 @@ export function dispose(g: greenlet): void {
     finish(g);
     return;
   }
-  closeInPlace(g);
+  if (rt.driving) {
+    closeInPlace(g);
+    return;
+  }
+  const parent = g._parent;
+  g._parent = rt.main;
+  try {
+    g.throw();
+  } finally {
+    g._parent = parent;
+  }
 }
 
 const MAX_REFUSALS = 100;

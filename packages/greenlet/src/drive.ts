@@ -164,7 +164,14 @@ function start(t: greenlet, run: unknown, mode: Mode, argc: number, arg0: unknow
   }
   const result: unknown =
     argc === 0 ? run.call(self) : argc === 1 ? run.call(self, arg0) : run.apply(self, spread(argc, arg0, args));
-  if (typeof result === 'object' && result !== null && typeof (result as Iterator<unknown>).next === 'function') {
+  // A generator (next and throw: a real one, or one wrapped like Context.run's) is what the greenlet
+  // runs; anything else, an array's iterator included, is returned as it is, as in Python.
+  if (
+    typeof result === 'object' &&
+    result !== null &&
+    typeof (result as Generator).next === 'function' &&
+    typeof (result as Generator).throw === 'function'
+  ) {
     const gen = result as Iterator<Instruction, unknown, unknown>;
     t._gen = gen;
     return gen.next();

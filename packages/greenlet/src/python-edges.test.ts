@@ -215,6 +215,14 @@ describe('packing', () => {
     expect(new greenlet(() => []).switch().value).toEqual([]);
     expect(new greenlet(() => undefined).switch().value).toBeUndefined();
   });
+
+  it('delivers an iterator a plain-function run returns as a value (only a generator is run)', () => {
+    // Python: greenlet(lambda: iter([1, 2])).switch() returns the list_iterator.
+    const values = [1, 2].values();
+    expect(new greenlet(() => values).switch().value).toBe(values);
+    const entries = new Map([[1, 2]]).entries();
+    expect(new greenlet(() => entries).switch().value).toBe(entries);
+  });
 });
 
 describe('run', () => {

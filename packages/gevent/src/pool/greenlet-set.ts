@@ -127,8 +127,9 @@ export abstract class GreenletSet implements Iterable<Greenlet<unknown>>, LinkTa
     if (!this.members.delete(g)) return;
     this.dying.delete(g);
     g.unlink(this);
-    this.released();
+    // gevent's order: the empty event first, then the slot (so join() wakes before a waiting spawn).
     if (this.members.size === 0) this.emptyEvent.set();
+    this.released();
   }
 
   /** @internal a slot was freed (Pool releases its semaphore). */

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Pool } from './pool.js';
 import { sleep } from '../hub/sleep.js';
+import { spawn } from '../greenlet/spawn.js';
 import { freshHub, inMain } from '../test-support.js';
 
 describe('imap maxsize as gevent 22.10 runs it', () => {
@@ -112,5 +113,25 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
     });
     // gevent 22.10: ['KeyError', ('f', 1), ('f', 2)]
     expect(log).toEqual(['gen', ['f', 1], ['f', 2]]);
+  });
+
+  it("a member's end wakes join() before a spawn waiting for its slot (gevent: the empty event is set, then the semaphore released)", async () => {
+    const pool = new Pool(1);
+    const log: unknown[] = [];
+    await inMain(function* () {
+      yield* pool.spawn(() => sleep(0));
+      spawn(function* () {
+        yield* pool.spawn(() => {
+          log.push('new ran');
+        });
+        log.push('spawned');
+      });
+      spawn(function* () {
+        log.push(['join', yield* pool.join(), pool.freeCount(), pool.size]);
+      });
+      for (let i = 0; i < 5; i++) yield* sleep(0);
+    });
+    // gevent 22.10: [('join', True, 1, 0), 'spawned', 'new ran']
+    expect(log).toEqual([['join', true, 1, 0], 'spawned', 'new ran']);
   });
 });

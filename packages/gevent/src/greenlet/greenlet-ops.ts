@@ -10,7 +10,8 @@ export const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: num
   if (g.dead) return;
   const hub = g.hub;
   const me = hub.blockingCurrent();
-  if (me === g) throw new LoopExit('A greenlet cannot join itself: this would block forever', hub);
+  // Joining yourself can only end by the timeout (gevent then returns); without one it would block forever.
+  if (me === g && timeout === undefined) throw new LoopExit('A greenlet cannot join itself: this would block forever', hub);
   const t = startOwnTimeout(timeout);
   const waiter = new Wakeup<Greenlet<unknown>>(me, me.epoch);
   g.rawlink(waiter);
@@ -29,7 +30,7 @@ export const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, t
     if (!block) throw new Timeout();
     const hub = g.hub;
     const me = hub.blockingCurrent();
-    if (me === g) throw new LoopExit('A greenlet cannot get its own result: this would block forever', hub);
+    if (me === g && timeout === undefined) throw new LoopExit('A greenlet cannot get its own result: this would block forever', hub);
     const t = startOwnTimeout(timeout);
     const waiter = new Wakeup<Greenlet<T>>(me, me.epoch);
     g.rawlink(waiter);

@@ -663,6 +663,26 @@ describe('test__greenlet', () => {
     });
   });
 
+  describe('joining yourself with a timeout', () => {
+    it('waits out the timeout, as gevent: join returns, get raises the Timeout', async () => {
+      // Python: g.join(timeout=0.076) on itself returns None after 76 ms; get(timeout=…) raises Timeout.
+      const out: unknown[] = [];
+      const g = spawn(function* (): Generator<any, void, any> {
+        const me = getCurrent() as Greenlet<void>;
+        const start = getHub().clock.now();
+        out.push(yield* me.join(76));
+        out.push(getHub().clock.now() - start);
+        try {
+          yield* me.get({ timeout: 10 });
+        } catch (error) {
+          out.push((error as Error).name);
+        }
+      });
+      await g.join();
+      expect(out).toEqual([undefined, 76, 'Timeout']);
+    });
+  });
+
   describe('joining yourself (port rule)', () => {
     it('raises instead of blocking forever', async () => {
       const g = spawn(function* (): Generator<any, void, any> {

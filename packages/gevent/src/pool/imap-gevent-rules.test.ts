@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Pool } from './pool.js';
 import { sleep } from '../hub/sleep.js';
 import { spawn } from '../greenlet/spawn.js';
-import { freshHub, inMain } from '../test-support.js';
+import { ExpectedError, freshHub, inMain } from '../test-support.js';
 
 describe('imap maxsize as gevent 22.10 runs it', () => {
   let state: ReturnType<typeof freshHub>;
@@ -133,5 +133,44 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
     });
     // gevent 22.10: [('join', True, 1, 0), 'spawned', 'new ran']
     expect(log).toEqual([['join', true, 1, 0], 'spawned', 'new ran']);
+  });
+
+  it('the end of the inputs wakes no consumer while items are still running: the last result brings the end (gevent _on_finish)', async () => {
+    // Shrunk from a differential fuzz against gevent 22.10, which prints this order.
+    const pool = new Pool(2);
+    const log: unknown[] = [];
+    function* task(n: number, k: number, fail = false) {
+      log.push(['t', n]);
+      for (let i = 0; i < k; i++) yield* sleep(0);
+      if (fail) throw new ExpectedError(String(n));
+      log.push(['t end', n]);
+      return n;
+    }
+    const run = ([n, k]: [number, number]) => task(n, k);
+    await inMain(function* () {
+      spawn(function* () {
+        const it = pool.imapUnordered(run, [[1, 0], [2, 0], [3, 1]] as [number, number][]);
+        for (let r = yield* it.next(); r.done !== true; r = yield* it.next()) log.push([0, 'imapu', r.value]);
+      });
+      spawn(function* () {
+        pool.applyAsync(task, [13, 1]);
+        log.push([1, 'apply', yield* pool.apply(task, [14, 2])]);
+        log.push([1, 'apply', yield* pool.apply(task, [15, 1])]);
+        try {
+          yield* pool.apply(task, [16, 0, true]);
+        } catch {
+          log.push([1, 'E', 16]);
+        }
+      });
+      spawn(function* () {
+        const it = pool.imap(run, [[20, 2]] as [number, number][]);
+        for (let r = yield* it.next(); r.done !== true; r = yield* it.next()) log.push([2, 'imap', r.value]);
+        yield* pool.spawn(task, 21, 2);
+        log.push([2, 'spawned', 21]);
+      });
+      for (let i = 0; i < 30; i++) yield* sleep(0);
+    });
+    const at = log.findIndex((e) => JSON.stringify(e) === JSON.stringify([2, 'imap', 20]));
+    expect(log.slice(at, at + 5)).toEqual([[2, 'imap', 20], ['t', 3], [2, 'spawned', 21], [0, 'imapu', 2], ['t end', 3]]);
   });
 });

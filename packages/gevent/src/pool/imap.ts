@@ -50,7 +50,10 @@ export interface ImapIterator<T> extends BlockingIterator<T> {
 }
 
 /** The feeder: walks the inputs, spawning one member per item (waiting for slots), reporting each completion. */
-function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, results: SimpleQueue<Entry>, bound: Semaphore | null, counts: { completed: number }): Generator<Instruction, void, unknown> {
+/** Results finished so far, and (once the inputs are exhausted) how many items were started. */
+type Counts = { completed: number; started: number | null };
+
+function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInput<I>, results: SimpleQueue<Entry>, bound: Semaphore | null, counts: Counts): Generator<Instruction, void, unknown> {
   let index = 0;
   const startOne = function* (input: I): Generator<Instruction, void, unknown> {
     if (bound !== null) yield* bound.acquire();
@@ -60,6 +63,7 @@ function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInpu
     g.rawlink((done: Greenlet<unknown>) => {
       counts.completed++;
       results.putNowait({ kind: 'result', index: i, g: done });
+      if (counts.started !== null && counts.completed >= counts.started) results.putNowait({ kind: 'end', count: counts.started });
     });
   };
   try {
@@ -68,7 +72,10 @@ function* feed<I>(group: GreenletSet, fn: (input: I) => unknown, inputs: MapInpu
     } else {
       for (const input of inputs) yield* startOne(input);
     }
-    results.putNowait({ kind: 'end', count: index });
+    // As gevent's _on_finish: the end goes in now only if nothing is still running; otherwise the
+    // last result brings it (so the end of the inputs alone wakes no consumer).
+    if (counts.completed >= index) results.putNowait({ kind: 'end', count: index });
+    else counts.started = index;
   } catch (error) {
     results.putNowait({ kind: 'error', index, error });
     // The feeder dies of it too, so the hub reports it, as gevent's IMap greenlet (or map's) does.
@@ -92,7 +99,7 @@ class Imap<R> {
     private readonly bound: Semaphore | null,
     private readonly feeder: Greenlet<void>,
     /** @internal results finished by members (counted by the feeder's links). */
-    readonly counts: { completed: number },
+    readonly counts: Counts,
   ) {}
 
   *step(): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
@@ -157,7 +164,7 @@ export function imapIterator<I>(group: GreenletSet, fn: (input: I) => unknown, i
   if (maxsize !== undefined && (!Number.isInteger(maxsize) || maxsize < 1)) throw new RangeError(`maxsize must be a positive integer, got ${String(maxsize)}`);
   const bound = maxsize === undefined ? null : new Semaphore(maxsize);
   const results = new SimpleQueue<Entry>();
-  const counts = { completed: 0 };
+  const counts: Counts = { completed: 0, started: null };
   const feeder = Greenlet.spawn(feed<I>, group, fn, inputs, results, bound, counts);
   const imap = new Imap<unknown>(results, ordered, bound, feeder, counts);
   const next = (): Blocking<IteratorResult<unknown, undefined>> => stepOp(imap);

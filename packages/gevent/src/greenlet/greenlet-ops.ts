@@ -4,6 +4,7 @@ import { LoopExit } from '../errors.js';
 import { type Blocking, blocking, PARK } from '../hub/operation.js';
 import { startOwnTimeout, Timeout } from '../timeout.js';
 import type { Greenlet } from './greenlet.js';
+import { Waiter } from '../hub/hub-waiter.js';
 import { Wakeup } from './links.js';
 
 export const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
@@ -45,9 +46,13 @@ export const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, t
   throw g.exception;
 });
 
-/** Park until something is thrown in (a greenlet's blocking kill of itself waits for its own kill). */
-export const parkOp = blocking(function* park(): Generator<Instruction, void, unknown> {
-  yield PARK;
+/**
+ * gevent's blocking `kill`: park until the kill callback has thrown (it switches back at once,
+ * ahead of what was queued meanwhile), then join. Killing yourself ends in the first step.
+ */
+export const killOp = blocking(function* kill(g: Greenlet<unknown>, thrown: Waiter<void>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+  yield* thrown.get();
+  yield* joinOp(g, timeout);
 });
 
 /** What a blocking call returns when there is nothing to wait for. */

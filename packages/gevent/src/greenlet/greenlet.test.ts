@@ -646,6 +646,39 @@ describe('test__greenlet', () => {
     });
   });
 
+  describe('a blocking kill resumes the killer from the kill callback (gevent\'s Waiter)', () => {
+    for (const [name, many] of [
+      ['kill', false],
+      ['killAll', true],
+    ] as const) {
+      it(`${name}: the killer runs on before callbacks queued after its kill`, async () => {
+        // Python: ['kill', 'other', 'victim exit', ('victim exit',) 'killer resumed', 'other again']
+        const order: string[] = [];
+        function* victim(): Generator<any, void, any> {
+          try {
+            yield* sleep(1000);
+          } catch (error) {
+            if (error instanceof GreenletExit) order.push('victim exit');
+            throw error;
+          }
+        }
+        const victims = many ? [spawn(victim), spawn(victim)] : [spawn(victim)];
+        spawn(function* () {
+          order.push('kill');
+          yield* many ? killAll(victims) : victims[0]!.kill();
+          order.push('killer resumed');
+        });
+        spawn(function* () {
+          order.push('other');
+          yield* sleep(0);
+          order.push('other again');
+        });
+        await sleep(10);
+        expect(order).toEqual(['kill', 'other', ...victims.map(() => 'victim exit'), 'killer resumed', 'other again']);
+      });
+    }
+  });
+
   describe('killing yourself', () => {
     it('a blocking kill() of the current greenlet raises GreenletExit at that call: it dies successful (as in gevent)', async () => {
       const out: string[] = [];

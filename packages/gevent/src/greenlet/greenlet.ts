@@ -3,12 +3,13 @@
 import type { TaskResult, Timer } from '@coro/core';
 import { describeValue } from '../describe-value.js';
 import { getHub } from '../hub/current.js';
+import { Waiter } from '../hub/hub-waiter.js';
 import type { Blocking } from '../hub/operation.js';
 import { DEAD, NOTIFY, PENDING, RawGreenlet, SCHEDULED, START } from '../hub/raw-greenlet.js';
 import type { Timeout } from '../timeout.js';
 import { formatInfo, runName } from './format-info.js';
 import { GreenletExit } from './greenlet-exit.js';
-import { doneOp, getOp, joinOp, parkOp } from './greenlet-ops.js';
+import { doneOp, getOp, joinOp, killOp } from './greenlet-ops.js';
 import { type GetOptions, type KillException, type KillOptions, killError, type SpawnCallback } from './greenlet-options.js';
 import { callLink, checkLink, isLinkOf, type Link, LinkList, SpawnedLink } from './links.js';
 
@@ -264,11 +265,13 @@ export class Greenlet<T = unknown> extends RawGreenlet {
       if (this.state === PENDING || this.state === SCHEDULED) {
         this.cancelStart(killError(exception));
       } else {
+        // gevent's _kill: throw, then switch back into the blocked killer through its Waiter.
+        const thrown = block ? new Waiter<void>(this.hub) : null;
         this.hub.runCallback(() => {
           if (this.state !== DEAD) this.hub.throwInto(this, killError(exception));
+          thrown?.switch(undefined);
         });
-        // Killing yourself: gevent parks in its Waiter until the kill callback throws into it.
-        if (block) return this.hub.current === this ? parkOp() : this.join(options.timeout);
+        if (thrown !== null) return killOp(this, thrown, options.timeout);
       }
     }
     if (block) return doneOp();

@@ -1,5 +1,7 @@
 import type { Instruction } from '@coro/core';
 import { getHub } from '../hub/current.js';
+import { Waiter } from '../hub/hub-waiter.js';
+import { doneOp } from './greenlet-ops.js';
 import { Greenlet, type KillException, killError } from './greenlet.js';
 import { GreenletExit } from './greenlet-exit.js';
 import { type Blocking, blocking } from '../hub/operation.js';
@@ -64,14 +66,13 @@ export interface KillAllOptions {
   timeout?: number;
 }
 
-const killAllOp = blocking(function* killAll(alive: Greenlet<unknown>[], thrown: boolean, timeout: number | undefined): Generator<Instruction, void, unknown> {
-  // gevent waits for the callback that throws the kills (its Waiter), then joins the survivors:
-  // a sleep(0) queued behind that callback resumes once it ran (raw greenlets are dead by then).
-  if (thrown) yield;
-  if (alive.length === 0) return;
+const killAllOp = blocking(function* killAll(diehards: Waiter<RawGreenlet[]>, timeout: number | undefined): Generator<Instruction, void, unknown> {
+  // gevent's killall: its timeout covers waiting for the kill callback too; the greenlets that
+  // survived the throw are then joined (raw greenlets cannot be).
   const t = timeout === undefined ? null : new Timeout(timeout).start();
   try {
-    yield* wait(alive);
+    const alive = (yield* diehards.get()).filter((g): g is Greenlet<unknown> => g instanceof Greenlet);
+    if (alive.length > 0) yield* wait(alive);
   } finally {
     t?.close();
   }
@@ -98,15 +99,20 @@ export function killAll(greenlets: Iterable<RawGreenlet>, exception: KillExcepti
     if (g instanceof Greenlet && (g.state === PENDING || g.state === SCHEDULED)) g.cancelStart(killError(exception));
     else started.push(g);
   }
-  if (started.length > 0) {
-    hub.runCallback(() => {
-      for (const g of started) if (g.state !== DEAD) hub.throwInto(g, killError(exception));
-    });
-  }
-  if (options.block === false) return;
-  return killAllOp(
-    started.filter((g): g is Greenlet<unknown> => g instanceof Greenlet),
-    started.length > 0,
-    options.timeout,
-  );
+  const block = options.block !== false;
+  if (started.length === 0) return block ? doneOp() : undefined;
+  // gevent's _killall3: one callback throws into each, then switches back into the blocked caller
+  // with those still alive.
+  const diehards = block ? new Waiter<RawGreenlet[]>(hub) : null;
+  hub.runCallback(() => {
+    const alive: RawGreenlet[] = [];
+    for (const g of started) {
+      if (g.state === DEAD) continue;
+      hub.throwInto(g, killError(exception));
+      if (g.state !== DEAD) alive.push(g);
+    }
+    diehards?.switch(alive);
+  });
+  if (diehards === null) return;
+  return killAllOp(diehards, options.timeout);
 }

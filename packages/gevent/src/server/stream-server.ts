@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import type { Operation } from '@coro/core';
 import { bridgeIterator } from '../hub/bridge.js';
 import { Greenlet } from '../greenlet/greenlet.js';
+import { sleep } from '../hub/sleep.js';
 import { Pool } from '../pool/pool.js';
 import { GreenSocket } from './green-socket.js';
 
@@ -211,6 +212,9 @@ export class StreamServer {
     const deadline = Date.now() + timeout;
     for (const g of handlers) await g.join(Math.max(0, deadline - Date.now()));
     for (const g of [...this.#handlers]) await g.kill();
+    // kill() returns once the handler is dead, as gevent's does, before its links ran: the link
+    // that drops it from the count runs in the next round.
+    while (this.#handlers.size > 0) await sleep(0);
   }
 
   /** `await using server = new StreamServer(...)` stops it. */

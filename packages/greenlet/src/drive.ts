@@ -164,6 +164,11 @@ function start(t: greenlet, run: unknown, mode: Mode, argc: number, arg0: unknow
   }
   const result: unknown =
     argc === 0 ? run.call(self) : argc === 1 ? run.call(self, arg0) : run.apply(self, spread(argc, arg0, args));
+  // An async generator has next and throw too, but they return promises: resuming it would never
+  // finish a step, and the trampoline would spin.
+  if (typeof result === 'object' && result !== null && Symbol.asyncIterator in result) {
+    throw new TypeError('greenlet run must be a function or a generator function, not an async generator function: a greenlet cannot await');
+  }
   // A generator (next and throw: a real one, or one wrapped like Context.run's) is what the greenlet
   // runs; anything else, an array's iterator included, is returned as it is, as in Python.
   if (

@@ -165,6 +165,17 @@ describe('mistakes are reported', () => {
     expect(() => g.switch()).toThrow(new TypeError('greenlet run must be a function, not number'));
   });
 
+  it('raises a TypeError in the greenlet when run is an async generator function, instead of spinning', () => {
+    // An async generator's next() returns a promise: nothing a greenlet can be suspended in.
+    const g = new greenlet(async function* () {
+      yield await Promise.resolve(1);
+    });
+    expect(() => g.switch()).toThrow(
+      new TypeError('greenlet run must be a function or a generator function, not an async generator function: a greenlet cannot await'),
+    );
+    expect(g.dead).toBe(true);
+  });
+
   it('forbids setting run after the start', () => {
     const g = new greenlet(function* () {
       yield* main.switch();

@@ -89,7 +89,12 @@ class Collector<T extends Waitable> implements LinkTarget<T> {
   onLink(source: T): void {
     this.arrived.push(source);
     const g = this.waiting;
-    if (g !== null && this.arrived.length - this.head >= this.target) g.hub.wake(g, this.epoch, undefined);
+    if (g === null || this.arrived.length - this.head < this.target) return;
+    // gevent's MultipleWaiter is switched into from the notification itself: the waiter runs
+    // before callbacks queued after it. Outside the hub the wake-up is queued.
+    if (g.hub.current === g.hub) {
+      if (g.epoch === this.epoch) g.hub.resume(g, undefined, false);
+    } else g.hub.wake(g, this.epoch, undefined);
   }
 
   /** Park once until `count` objects arrived (or the timeout): one wake-up however many objects. */

@@ -403,9 +403,9 @@ export class Greenlet<T = unknown> extends RawGreenlet {
         // gevent's context is (link, greenlet); a link() wrapper shows as its callback.
         this.hub.reportError([link instanceof SpawnedLink ? link.callback : link, this], error);
       }
-      // The link woke main (gevent switches into it from here): the rest of the pass runs when
-      // main blocks again, before anything queued meanwhile.
-      if (this.hub.yieldToRoot && this.links !== null) {
+      // The link woke main (gevent switches into it from here): the rest of the pass, with any
+      // link main adds before it blocks again, runs then, before anything queued meanwhile.
+      if (this.hub.yieldToRoot) {
         this.notifyQueued = true;
         this.hub.queue.unshift(NOTIFY);
         this.hub.queue.unshift(this);

@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LoopExit } from '../errors.js';
-import { Greenlet } from '../greenlet/greenlet.js';
-import { joinAll } from '../greenlet/join-all.js';
 import { RLock } from './rlock.js';
 import { BoundedSemaphore, DummySemaphore, Semaphore } from './semaphore.js';
 import { sleep } from '../hub/sleep.js';
@@ -9,41 +7,15 @@ import { spawn } from '../greenlet/spawn.js';
 import { freshHub, inMain } from '../test-support.js';
 import { wait } from '../greenlet/wait.js';
 
-// gevent/src/gevent/tests/test__semaphore.py, on the virtual clock. The multi-thread cases have
-// no JavaScript equivalent (greenlets cannot cross worker threads).
+// This port's own rules for semaphores and RLock, on the virtual clock. gevent's test__semaphore.py
+// and lock_tests.py are ported whole in test/ported/.
 
-describe('test__semaphore', () => {
+describe('semaphores', () => {
   beforeEach(() => {
     freshHub();
   });
 
   describe('TestSemaphore', () => {
-    it('test_acquire_returns_false_after_timeout', async () => {
-      const s = new Semaphore(0);
-      expect(await s.acquire({ timeout: 10 })).toBe(false);
-    });
-
-    it('test_release_twice', async () => {
-      const s = new Semaphore();
-      const result: string[] = [];
-      s.rawlink(() => result.push('a'));
-      s.release();
-      s.rawlink(() => result.push('b'));
-      s.release();
-      await sleep(1);
-      expect(result.sort()).toEqual(['a', 'b']);
-    });
-
-    it('test_semaphore_weakref', () => {
-      const s = new Semaphore();
-      expect(new WeakRef(s).deref()).toBe(s);
-    });
-
-    it('test_rawlink_on_unacquired_runs_notifiers', async () => {
-      const s = new Semaphore();
-      expect(await wait([s])).toEqual([s]);
-    });
-
     it('serves waiters FIFO, one per permit, and lets a non-waiting caller barge in', async () => {
       const s = new Semaphore(0);
       const order: string[] = [];
@@ -143,35 +115,4 @@ describe('test__semaphore', () => {
     });
   });
 
-  describe('TestSemaphoreFair', () => {
-    it('test_fair_or_hangs', async () => {
-      const sem = new Semaphore();
-      const shouldQuit: boolean[] = [];
-      function* acquireThenExit() {
-        yield* sem.acquire();
-        shouldQuit.push(true);
-      }
-      function* acquireThenSpawn(): Generator<any, void, any> {
-        if (shouldQuit.length > 0) return;
-        yield* sem.acquire();
-        yield* Greenlet.spawn(releaseThenSpawn).join();
-      }
-      function* releaseThenSpawn(): Generator<any, void, any> {
-        sem.release();
-        if (shouldQuit.length > 0) return;
-        yield* Greenlet.spawn(acquireThenSpawn).join();
-      }
-      const keepGoing1 = Greenlet.spawn(acquireThenSpawn);
-      const keepGoing2 = Greenlet.spawn(acquireThenSpawn);
-      const exiting = Greenlet.spawn(acquireThenExit);
-      await expect(joinAll([keepGoing1, keepGoing2, exiting])).rejects.toBeInstanceOf(LoopExit);
-      expect(exiting.dead).toBe(true);
-      expect(keepGoing2.dead).toBe(true);
-      expect(keepGoing1.dead).toBe(false);
-      sem.release();
-      await keepGoing1.kill();
-      await keepGoing2.kill();
-      await exiting.kill();
-    });
-  });
 });

@@ -132,6 +132,11 @@ export class Driver {
         }
         if (this.hub.idlerCount > 0) {
           this.runIdlers();
+          if (this.hub.yieldToRoot) {
+            // An idler woke main: its code runs before the next iteration.
+            this.hub.yieldToRoot = false;
+            await nextMacrotask();
+          }
           continue;
         }
         if (this.hub.idleWatchers.length > 0) {

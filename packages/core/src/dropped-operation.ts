@@ -32,8 +32,7 @@ const outer: number[] = []; // `base` of the steps this one runs inside
 // With tracing on (a scheduler's traceSpawns), where each operation was created, so the report
 // of a dropped one points at the user's line rather than into the driver. Kept aside (not on
 // the operation) so that an untraced operation stays as small as it was.
-let tracing = false;
-const outerTracing: boolean[] = [];
+let tracing = 0; // how many traced steps are running (see beginTracing)
 let origins: WeakMap<object, Error> | undefined; // made when tracing first records one
 
 /**
@@ -54,7 +53,7 @@ export function track<T extends Trackable>(op: T): T {
   if (serial !== 0) {
     op.trackedIn = serial;
     created.push(op);
-    if (tracing) (origins ??= new WeakMap()).set(op, captureOrigin());
+    if (tracing !== 0) (origins ??= new WeakMap()).set(op, captureOrigin());
   }
   return op;
 }
@@ -81,8 +80,7 @@ function captureOrigin(): Error {
 
 /**
  * Start tracking for one step of a coroutine. Returns a token for {@link endStep}. Steps may
- * nest (a driver stepping another driver synchronously). With `trace`, each operation created in
- * the step records its stack (about a microsecond each), and {@link droppedOperationError} shows it.
+ * nest (a driver stepping another driver synchronously).
  *
  * @example
  * ```ts
@@ -91,16 +89,29 @@ function captureOrigin(): Error {
  * const dropped = endStep(token);
  * ```
  */
-export function beginStep(trace = false): number {
+export function beginStep(): number {
   const token = serial;
-  if (token !== 0) {
-    outer.push(base);
-    outerTracing.push(tracing);
-  }
-  tracing = trace;
+  if (token !== 0) outer.push(base);
   serial = nextSerial++;
   base = created.length;
   return token;
+}
+
+/**
+ * Record where operations are created until the matching {@link endTracing}: a driver with
+ * tracing on (a scheduler's `traceSpawns`) brackets its steps with these, so the report of a
+ * dropped operation points at the user's line (about a microsecond per operation). Apart from
+ * beginStep/endStep so that untraced steps, the hot path, pay nothing for it.
+ *
+ * @internal
+ */
+export function beginTracing(): void {
+  tracing++;
+}
+
+/** End what {@link beginTracing} began. @internal */
+export function endTracing(): void {
+  tracing--;
 }
 
 /**
@@ -124,13 +135,7 @@ export function endStep(token: number): object | undefined {
     created.length = base;
   }
   serial = token;
-  if (token !== 0) {
-    base = outer.pop()!;
-    tracing = outerTracing.pop()!;
-  } else {
-    base = 0;
-    tracing = false;
-  }
+  base = token !== 0 ? outer.pop()! : 0;
   return dropped;
 }
 

@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import { describeValue, unknownInstruction } from './describe.js';
-import { beginStep, droppedOperationError, endStep } from './dropped-operation.js';
+import { beginStep, beginTracing, droppedOperationError, endStep, endTracing } from './dropped-operation.js';
 import { SchedulerError } from './errors.js';
 import type { Coroutine, Suspend } from './operation.js';
 import { RealClock } from './real-clock.js';
@@ -295,7 +295,9 @@ export class Scheduler implements AsyncDisposable {
     if (this.onSwitch !== undefined) this.onSwitch(task);
     const outer = current;
     current = task;
-    const token = beginStep(this.traceSpawns);
+    const traced = this.traceSpawns;
+    if (traced) beginTracing();
+    const token = beginStep();
     let result: IteratorResult<unknown, unknown>;
     try {
       if (typeof gen === 'function') {
@@ -314,10 +316,12 @@ export class Scheduler implements AsyncDisposable {
       }
     } catch (error) {
       endStep(token);
+      if (traced) endTracing();
       current = outer;
       return task.finishGenerator(FAILED, error);
     }
     const dropped = endStep(token);
+    if (traced) endTracing();
     current = outer;
     if (result.done === true) {
       if (dropped !== undefined) return task.finishGenerator(FAILED, droppedOperationError(dropped));

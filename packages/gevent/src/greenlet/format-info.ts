@@ -18,8 +18,12 @@ export function formatInfo(name: string, args: readonly unknown[]): string {
   return args.length === 0 ? name : `${name}(${args.map(shortRepr).join(', ')})`;
 }
 
-/** @internal the name gevent shows for the function a greenlet runs (`run` for a subclass's method). */
-export function runName(run: ((...args: any[]) => unknown) | undefined): string {
-  if (run === undefined) return 'run';
-  return run.name || '<anonymous>';
+/**
+ * @internal the name gevent shows for the function a greenlet runs, from what the greenlet holds:
+ * the function, or its name once started, or nothing once dead (gevent then shows its class's
+ * `_run`; this port's name for that is `run`).
+ */
+export function runName(fn: ((...args: any[]) => unknown) | string | null): string {
+  if (fn === null) return 'run';
+  return (typeof fn === 'string' ? fn : fn.name) || '<anonymous>';
 }

@@ -17,14 +17,21 @@ export { type GetOptions, type KillException, type KillOptions, killError, type 
 
 const spawnCallbacks = new Set<SpawnCallback>();
 
-/** The body of `new Greenlet()` with no function. */
-function noop(): void {}
+/** The body of `new Greenlet()` with no function (named `run`: printing shows gevent's `_run`). */
+const noop = function run(): void {};
+
+/** `fn`, renamed: a subclass's bound `run()` prints as `run`, not `bound run`. */
+function named<F extends (...args: any[]) => unknown>(name: string, fn: F): F {
+  return Object.defineProperty(fn, 'name', { value: name });
+}
 
 /** What few greenlets use (a start timer, an abort signal, a spawn stack): allocated on first use, so a plain spawn stays small. */
 class Extras {
   startTimer: Timer | null = null;
   controller: AbortController | null = null;
   spawnStack: Error | undefined = undefined;
+  /** What printing shows after the address, fixed the first time it is printed (as gevent caches it). */
+  formatted: string | null = null;
 }
 
 /**
@@ -53,10 +60,6 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   private extras: Extras | null = null;
   /** The greenlet that created this one. */
   readonly spawningGreenlet: RawGreenlet;
-  /** The function's name for printing (the function itself is dropped when it starts). */
-  private readonly runName: string;
-  /** What printing shows after the address, fixed the first time it is printed (as gevent caches it). */
-  private formatted: string | null = null;
 
   /**
    * @param run - the function to run (a subclass may instead override {@link Greenlet.run})
@@ -66,12 +69,11 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     const hub = getHub();
     super(hub, null, args);
     // No function at all is gevent's no-op greenlet (its default _run does nothing).
-    const fn = run ?? (this.run !== Greenlet.prototype.run ? this.run.bind(this) : noop);
+    const fn = run ?? (this.run !== Greenlet.prototype.run ? named('run', this.run.bind(this)) : noop);
     if (typeof fn !== 'function') {
       throw new TypeError(`Greenlet: the run argument (or a run() method of a subclass) must be a function, got ${describeValue(fn)}`);
     }
     this.fn = fn;
-    this.runName = runName(run);
     this.spawningGreenlet = hub.current;
   }
 
@@ -463,7 +465,8 @@ export class Greenlet<T = unknown> extends RawGreenlet {
    */
   override toString(): string {
     const name = this.nameShown ? ` "${this.name}" ` : ' ';
-    this.formatted ??= formatInfo(this.runName, this.args);
-    return `<${this.constructor.name}${name}at 0x${this.id.toString(16)}: ${this.formatted}>`;
+    const extras = this.more(); // printing is rare: its cache lives with the other rare fields
+    extras.formatted ??= formatInfo(runName(this.fn), this.args);
+    return `<${this.constructor.name}${name}at 0x${this.id.toString(16)}: ${extras.formatted}>`;
   }
 }

@@ -64,8 +64,12 @@ export class RawGreenlet extends greenlet implements Firable {
   readonly hub: Hub;
   /** @internal the running step iterator, once started. */
   gen: StepIterator | null = null;
-  /** @internal */
-  protected fn: ((...args: any[]) => unknown) | null;
+  /**
+   * @internal the function until the first step calls it, then its name (printing shows it, as
+   * gevent's repr shows `_run` until the greenlet ends: the function itself, often a closure, is
+   * not kept alive), then `null` once dead.
+   */
+  protected fn: ((...args: any[]) => unknown) | string | null;
   /** @internal */
   protected args: readonly unknown[];
   /** @internal incremented on every resume; a waker only counts if it holds the current epoch. */
@@ -84,9 +88,12 @@ export class RawGreenlet extends greenlet implements Firable {
   suspension: { teardown: (() => void) | void; controller: AbortController | null } | null = null;
   /** @internal a unique number for printing. */
   readonly id = nextId++;
-  private assignedName: string | undefined;
-  /** @internal whether printing shows the name: assigned or read once, as gevent's repr (its minimal_ident). */
-  nameShown = false;
+  /**
+   * The name given with the setter; `null` once the default name was read; `undefined` before
+   * either. Printing shows the name when it is not `undefined`, as gevent's repr does (its
+   * minimal_ident). One field rather than two: every sleeping greenlet carries it.
+   */
+  private assignedName: string | null | undefined = undefined;
 
   constructor(hub: Hub, fn: ((...args: any[]) => unknown) | null, args: readonly unknown[]) {
     // The hub's own parent is whatever is current when it is created: the main greenlet.
@@ -103,15 +110,19 @@ export class RawGreenlet extends greenlet implements Firable {
 
   /** The name shown when printed: assigned, or `Greenlet-<id>`. */
   get name(): string {
-    this.nameShown = true;
+    this.assignedName ??= null;
     return this.assignedName ?? `${this.constructor.name}-${this.id}`;
+  }
+
+  /** @internal whether printing shows the name: it was assigned or read. */
+  get nameShown(): boolean {
+    return this.assignedName !== undefined;
   }
 
   /** Give it a name for printing. */
   set name(value: string) {
     if (typeof value !== 'string') throw new TypeError(`name must be a string, got ${typeof value}`);
     this.assignedName = value;
-    this.nameShown = true;
   }
 
   /** @internal run from the hub's queue or timer heap. */
@@ -137,8 +148,9 @@ export class RawGreenlet extends greenlet implements Firable {
    */
   callBody(): unknown {
     const fn = this.fn;
-    this.fn = null;
-    return fn === null ? undefined : fn(...this.args);
+    if (typeof fn !== 'function') return undefined;
+    this.fn = fn.name;
+    return fn(...this.args);
   }
 
   /** @internal the greenlet finished with `value` (an error when `failed`). */
@@ -146,9 +158,9 @@ export class RawGreenlet extends greenlet implements Firable {
     this.state = DEAD;
     this._state = 2; // greenlet's DEAD, so its own getters agree
     this.gen = null;
-    this.fn = null;
     this.epoch++;
-    this.onDeath(value, failed);
+    this.onDeath(value, failed); // its report still prints the name and arguments, as gevent's
+    this.fn = null;
     this.args = NO_ARGS;
   }
 

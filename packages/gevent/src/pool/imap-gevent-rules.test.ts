@@ -6,6 +6,13 @@ import { sleep } from '../hub/sleep.js';
 import { spawn } from '../greenlet/spawn.js';
 import { ExpectedError, freshHub, inMain } from '../test-support.js';
 
+/** An iterable that yields 1 and 2, then fails: gevent's tests of an input error mid-iteration. */
+function* twoThenTypeError(): Generator<number> {
+  yield 1;
+  yield 2;
+  throw new TypeError('gen');
+}
+
 describe('imap maxsize as gevent 22.10 runs it', () => {
   let state: ReturnType<typeof freshHub>;
   beforeEach(() => {
@@ -13,11 +20,11 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
   });
 
   it('an error from the iterable is raised by map and reported by the hub (gevent: the map greenlet dies of it)', async () => {
-    function* inputs() {
+    function* oneThenTypeError() {
       yield 1;
       throw new TypeError('gen');
     }
-    await expect(new Pool(2).map((x: number) => x, inputs())).rejects.toThrow(new TypeError('gen'));
+    await expect(new Pool(2).map((x: number) => x, oneThenTypeError())).rejects.toThrow(new TypeError('gen'));
     expect(state.reports.join('')).toMatch(/failed with TypeError/);
   });
 
@@ -41,11 +48,6 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
   }
 
   it("imapUnordered raises the iterable's error as soon as it happens, then still yields the items already started", async () => {
-    function* inputs() {
-      yield 1;
-      yield 2;
-      throw new TypeError('gen');
-    }
     function* f(x: number) {
       yield* sleep(10);
       return x;
@@ -53,7 +55,7 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
     const out: unknown[] = [];
     await inMain(function* () {
       for (const method of ['imap', 'imapUnordered'] as const) {
-        const it = new Pool(3)[method](f, inputs());
+        const it = new Pool(3)[method](f, twoThenTypeError());
         for (let i = 0; i < 4; i++) {
           try {
             const r = yield* it.next();
@@ -92,11 +94,6 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
 
   it("map raises the iterable's error at once, before the items already started finish", async () => {
     const log: unknown[] = [];
-    function* inputs() {
-      yield 1;
-      yield 2;
-      throw new TypeError('gen');
-    }
     function* f(x: number) {
       yield* sleep(10);
       log.push(['f', x]);
@@ -105,7 +102,7 @@ describe('imap maxsize as gevent 22.10 runs it', () => {
     }
     await inMain(function* () {
       try {
-        yield* new Pool(3).map(f, inputs());
+        yield* new Pool(3).map(f, twoThenTypeError());
       } catch (error) {
         log.push((error as Error).message);
       }

@@ -29,7 +29,14 @@ function typeScriptSibling(url: URL): string | undefined {
  * should import. Returns that module URL, or the TypeError saying why the reference cannot work:
  * not a TaskRef, a module URL that does not parse, or a local module file that does not exist
  * (nor its TypeScript sibling). Whether the export exists is only known once a worker imports the
- * module; that error names the exports it found.
+ * module; that error names the exports it found. Executors built on this package use it to
+ * check a task where it is submitted.
+ *
+ * @example
+ * ```ts
+ * const found = resolveTaskModule('submit', task(new URL('./primes.js', import.meta.url), 'countPrimes'));
+ * if (found instanceof TypeError) throw found; // else found is the module URL to import
+ * ```
  */
 export function resolveTaskModule(owner: string, task: TaskRef): string | TypeError {
   if (typeof task !== 'object' || task === null || typeof task.module !== 'string' || typeof task.exportName !== 'string') {

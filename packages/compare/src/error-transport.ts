@@ -2,7 +2,16 @@
 // caller gets back what was thrown: the class name, message, stack, `cause` chain and own properties.
 // Structured clone alone drops custom classes, own properties and (on Node 20) `cause`.
 
-/** A thrown value as it travels between threads or processes. */
+/**
+ * A thrown value as it travels between threads, processes or machines: plain data that survives
+ * structured cloning and JSON.
+ *
+ * @example
+ * ```ts
+ * const sent: SentError = sendError(new RangeError('too big'));
+ * sent.kind; // 'error'
+ * ```
+ */
 export type SentError =
   | { readonly kind: 'error'; readonly className: string; readonly name: string; readonly message: string; readonly stack: string | undefined; readonly cause?: SentError; readonly errors?: SentError[]; readonly props: Record<string, unknown> }
   | { readonly kind: 'value'; readonly value: unknown };
@@ -48,6 +57,13 @@ export function printable(value: unknown): string {
 /**
  * Turn anything thrown into data that survives structured cloning. Never throws: a value that can
  * be neither cloned nor printed still travels, as the most faithful text that can be made of it.
+ * Executors built on this package (such as @coro/bullmq) send task errors with it.
+ *
+ * @example
+ * ```ts
+ * const error = receiveError(sendError(new TypeError('bad', { cause: 42 }))) as TypeError;
+ * error instanceof TypeError; // true, and error.cause === 42
+ * ```
  */
 export function sendError(thrown: unknown, depth = 0): SentError {
   if (!attempt(() => thrown instanceof Error, () => false) || depth > 8) {
@@ -94,7 +110,17 @@ function classNamed(className: string): new (message?: string) => Error {
   return made;
 }
 
-/** Rebuild what {@link sendError} sent. */
+/**
+ * Rebuild what {@link sendError} sent: the same class for built-in errors, a class of the same
+ * name otherwise, with message, stack, `cause` chain and own properties.
+ *
+ * @example
+ * ```ts
+ * class Overdrawn extends Error {}
+ * const error = receiveError(sendError(new Overdrawn('no'))) as Error;
+ * error.constructor.name; // 'Overdrawn'
+ * ```
+ */
 export function receiveError(sent: SentError): unknown {
   if (sent.kind === 'value') return sent.value;
   const error =

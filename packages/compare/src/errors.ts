@@ -13,8 +13,8 @@
  * ```
  */
 export class WorkerCrashed extends Error {
-  /** Always `'WorkerCrashed'`. */
-  override readonly name = 'WorkerCrashed';
+  /** `'WorkerCrashed'`, or a subclass's name (such as @coro/bullmq's `'WorkerLost'`). */
+  override readonly name: string = 'WorkerCrashed';
   /** The exit code of the worker or child, or `null` when a signal ended it. */
   readonly exitCode: number | null;
   /** The signal that ended a child process (`'SIGKILL'`), or `null`. */

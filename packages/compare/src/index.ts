@@ -1,5 +1,7 @@
 // What the README's examples need comes from here too, so `npm i @coro/compare` alone suffices.
 export { jobSignal, task, type Executor, type TaskRef } from '@coro/core';
+export { resolveTaskModule } from './check-task.js';
+export { receiveError, sendError, type SentError } from './error-transport.js';
 export { ExecutorClosed, JobAborted, QueueFull, WorkerCrashed, type AbortMode } from './errors.js';
 export { evaluateClaims, type Claim } from './harness/claims.js';
 export { renderSvg } from './harness/format-svg.js';

@@ -1,0 +1,43 @@
+// What travels through Redis for one job. Arguments and results are structured-cloned values (as
+// with the thread and process executors: Map, Set, Date, BigInt, typed arrays, undefined survive),
+// written with Node's v8 serializer and stored as base64 text inside BullMQ's JSON.
+import { deserialize, serialize } from 'node:v8';
+import type { SentError } from '@coro/compare';
+
+/** A job's data as BullMQ stores it. */
+export interface JobData {
+  /** The task's module as a worker resolves it: `./path` under the worker's root, a package specifier, or a URL. */
+  readonly module: string;
+  /** The exported function to run. */
+  readonly exportName: string;
+  /** The arguments, v8-serialized, base64. */
+  readonly args: string;
+  /** How many times a worker may be lost while running this job before it fails (the executor's `attempts`). */
+  readonly attempts: number;
+  /** Set by the worker on failure: the task's error as data. */
+  readonly error?: SentError;
+}
+
+/** A value as text for Redis. */
+export function pack(value: unknown): string {
+  return serialize(value).toString('base64');
+}
+
+/** The value {@link pack} stored. */
+export function unpack(text: string): unknown {
+  return deserialize(Buffer.from(text, 'base64'));
+}
+
+/** The Redis names shared by executors and workers of one queue, under BullMQ's prefix. */
+export function keysOf(prefix: string, queue: string) {
+  const base = `${prefix}:${queue}:coro`;
+  return {
+    /** Pub/sub channel on which executors publish the ids of aborted jobs. */
+    abortChannel: `${base}:abort`,
+    /** A key per aborted job, for a worker that picks the job up after a crash (it missed the message). */
+    abortedKey: (jobId: string) => `${base}:aborted:${jobId}`,
+  };
+}
+
+/** How long an aborted job's key lives: long enough for any retry to see it. */
+export const ABORTED_KEY_TTL_SECONDS = 24 * 60 * 60;

@@ -15,6 +15,7 @@ export const demos: Demo[] = [
   { name: 'gevent-sleep', heading: '3. gevent: spawn + join, time.sleep unpatched then after patchAll()', file: 'gevent-sleep.ts' },
   { name: 'gevent-http', heading: '4. gevent: the HTTP crawler, 1 worker then 10', file: 'gevent-http.ts' },
   { name: 'compare', heading: '5. processes vs threads vs coroutines, measured on this machine', file: 'compare.ts' },
+  { name: 'distributed', heading: '6. beyond one machine: the CPU task on two coro-worker processes over Redis', file: 'distributed.ts' },
 ];
 
 /** Find a demo by name, with an error that lists the known names. */

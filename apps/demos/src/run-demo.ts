@@ -10,11 +10,17 @@ function demoArgs(demo: Demo): string[] {
 }
 
 /**
+ * The environment of a demo run by the tour: `CORO_DEMO_IN_TOUR=1` tells a demo that needs
+ * something the machine may lack (distributed: Redis) to say how to enable it and exit 0.
+ */
+export const tourEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({ ...env, CORO_DEMO_IN_TOUR: '1' });
+
+/**
  * Run one demo in a child process of its own, so that what one demo patches (monkey patching!)
  * cannot leak into the next. Output goes straight to this terminal. Returns the exit code.
  */
-export function runDemo(demo: Demo): number {
-  const child = spawnSync(process.execPath, demoArgs(demo), { stdio: 'inherit', cwd: packageDir });
+export function runDemo(demo: Demo, env: NodeJS.ProcessEnv = process.env): number {
+  const child = spawnSync(process.execPath, demoArgs(demo), { stdio: 'inherit', cwd: packageDir, env });
   return child.status ?? 1;
 }
 
@@ -27,9 +33,9 @@ export interface DemoOutput {
 }
 
 /** Run a script of this package (a demo, or the tour itself) in a child process and collect what it prints. */
-export function captureScript(args: readonly string[], timeoutMs: number): Promise<DemoOutput> {
+export function captureScript(args: readonly string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<DemoOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -47,6 +53,6 @@ export function captureScript(args: readonly string[], timeoutMs: number): Promi
 }
 
 /** Run one demo the way {@link runDemo} does, collecting its output instead of printing it. */
-export function captureDemo(demo: Demo, timeoutMs: number): Promise<DemoOutput> {
-  return captureScript(demoArgs(demo), timeoutMs);
+export function captureDemo(demo: Demo, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<DemoOutput> {
+  return captureScript(demoArgs(demo), timeoutMs, env);
 }

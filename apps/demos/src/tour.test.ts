@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findRedisServer, howToEnable } from './demos/local-redis.js';
+import { parseSpeedUpLine } from './demos/speed-up.js';
 import { demos } from './registry.js';
 import { captureScript, type DemoOutput } from './run-demo.js';
 import { inTourOrder, parseHeadingLine, seedOrder } from './tour-order.js';
@@ -67,6 +69,17 @@ const expectations: Record<string, Expectation> = {
     // And, for each claim of the seed's summary, whether the numbers confirm it.
     expect(text).toMatch(/confirmed|refuted/);
     expect(lines.some((line) => /^\d+ of \d+ checks confirm the seed's summary(; \d+ are inconclusive on this run)?\.$/.test(line.trim()))).toBe(true);
+  },
+  distributed(lines) {
+    // Without Redis the tour goes on after one line saying how to enable it; with it, a measured speed-up.
+    if (!process.env.REDIS_URL && findRedisServer() === undefined) {
+      expect(lines.filter((line) => line !== '')).toEqual([howToEnable]);
+      return;
+    }
+    expect(lines.filter((line) => /^[12] coro-workers? *: 16 jobs in .* jobs\/s$/.test(line))).toHaveLength(2);
+    const speedUps = lines.flatMap((line) => parseSpeedUpLine(line) ?? []);
+    expect(speedUps).toHaveLength(1);
+    expect(speedUps[0]!.ratio).toBeGreaterThan(0);
   },
 };
 

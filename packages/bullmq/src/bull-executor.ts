@@ -186,7 +186,7 @@ export class BullExecutor implements Executor {
       this.made = { control, queue, events };
       events.on('completed', ({ jobId, returnvalue }) => {
         this.lastEventAt = Date.now();
-        if (this.pending.has(jobId)) this.settle(jobId, true, unpack(String(returnvalue)));
+        if (this.pending.has(jobId)) this.completed(jobId, returnvalue);
       });
       events.on('failed', ({ jobId, failedReason }) => {
         this.lastEventAt = Date.now();
@@ -219,6 +219,17 @@ export class BullExecutor implements Executor {
     if (ok) job.resolve(value);
     else job.reject(value);
     if (this.pending.size === 0) this.whenIdle?.();
+  }
+
+  private completed(id: string, returnvalue: unknown): void {
+    let value: unknown;
+    try {
+      value = unpack(String(returnvalue));
+    } catch (error) {
+      this.settle(id, false, new Error(`the result of job ${id} cannot be read: ${(error as Error).message} (do the worker and this process run different Node versions?)`, { cause: error }));
+      return;
+    }
+    this.settle(id, true, value);
   }
 
   private async failed(queue: Queue, id: string, failedReason: string): Promise<void> {
@@ -260,15 +271,18 @@ export class BullExecutor implements Executor {
           const pending = this.pending.get(id);
           if (pending === undefined) return;
           await pending.added;
-          const job = await Job.fromId<JobData>(queue, id).catch(() => null);
-          if (job === null || !this.pending.has(id)) return; // Redis unreachable: next time
-          if (job === undefined) {
+          // State first: a job read before its state would be an older copy (no return value yet).
+          const state = await queue.getJobState(id).catch(() => 'unreachable');
+          if (state === 'unreachable' || !this.pending.has(id)) return; // Redis unreachable: next time
+          if (state === 'unknown') {
             this.settle(id, false, new Error(`job ${id} is no longer in Redis and its result never arrived: was Redis restarted without persistence (appendonly), or the job removed by hand?`));
             return;
           }
-          const state = await job.getState().catch(() => 'unknown');
-          if (state === 'completed') this.settle(id, true, unpack(String(job.returnvalue)));
-          else if (state === 'failed') this.settle(id, false, failure(job.data, job.failedReason, pending.signal));
+          if (state !== 'completed' && state !== 'failed') return;
+          const job = await Job.fromId<JobData>(queue, id).catch(() => undefined);
+          if (job === undefined) return;
+          if (state === 'failed') this.settle(id, false, failure(job.data, job.failedReason, pending.signal));
+          else if (typeof job.returnvalue === 'string') this.completed(id, job.returnvalue);
         }),
       );
     }

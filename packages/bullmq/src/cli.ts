@@ -13,6 +13,7 @@ Serve a queue of @coro/bullmq jobs on this machine.
   --executor KIND         thread | process | coroutine (default thread)
   --size N                jobs at once (default: CPU count; 100 for coroutine)
   --root DIR              project root task paths are relative to (default: current directory)
+  --abort-grace MS        thread/process: how long an aborted job may take to stop by itself (default 1000)
   --grace MS              at shutdown, how long running jobs may finish before they go back to the queue (default 10000)
   --lock-duration MS      a lost worker's jobs run again after this long (default 30000)
   --stalled-interval MS   how often to look for jobs of lost workers (default 30000)
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       executor: { type: 'string' },
       size: { type: 'string' },
       root: { type: 'string' },
+      'abort-grace': { type: 'string' },
       grace: { type: 'string' },
       'lock-duration': { type: 'string' },
       'stalled-interval': { type: 'string' },
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     executor: values.executor,
     size: number('--size', values.size),
     root: values.root,
+    abortGrace: number('--abort-grace', values['abort-grace']),
     grace: number('--grace', values.grace),
     lockDuration: number('--lock-duration', values['lock-duration']),
     stalledInterval: number('--stalled-interval', values['stalled-interval']),

@@ -13,8 +13,30 @@
  * ```
  */
 export type SentError =
-  | { readonly kind: 'error'; readonly className: string; readonly name: string; readonly message: string; readonly stack: string | undefined; readonly cause?: SentError; readonly errors?: SentError[]; readonly props: Record<string, unknown> }
-  | { readonly kind: 'value'; readonly value: unknown };
+  | {
+      /** An `Error` (or subclass) was thrown. */
+      readonly kind: 'error';
+      /** The thrower's class name (`error.constructor.name`). */
+      readonly className: string;
+      /** `error.name`. */
+      readonly name: string;
+      /** `error.message`. */
+      readonly message: string;
+      /** `error.stack`, where it is a string. */
+      readonly stack: string | undefined;
+      /** `error.cause`, sent the same way, when the error has one. */
+      readonly cause?: SentError;
+      /** An `AggregateError`'s errors. */
+      readonly errors?: SentError[];
+      /** The error's own enumerable properties (cloneable ones as they are, others as text). */
+      readonly props: Record<string, unknown>;
+    }
+  | {
+      /** Something other than an `Error` was thrown. */
+      readonly kind: 'value';
+      /** The value itself if it can be cloned, else the best text for it. */
+      readonly value: unknown;
+    };
 
 const builtins: Record<string, new (message?: string) => Error> = {
   Error,

@@ -28,6 +28,10 @@ export interface ProcessorContext {
   readonly emptied: () => void;
   /** Whether the submitter aborted this job before a crash (its key in Redis); asked only of jobs run again. */
   abortedBefore(jobId: string): Promise<boolean>;
+  /** Count a start of this job in Redis, without waiting (one pipelined command). */
+  markStarted(jobId: string): void;
+  /** How many times a processor started this job before (asked only of jobs run again). */
+  startedBefore(jobId: string): Promise<number>;
 }
 
 const ABORTED_BY_SUBMITTER = 'the job was aborted by its submitter';
@@ -43,10 +47,14 @@ export function makeProcessor(context: ProcessorContext) {
       await job.updateData({ ...data, error: sendError(error) });
       throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
     };
-    // Stalls are worker losses; attemptsMade counts the local crashes already retried.
-    const lost = job.stalledCounter + job.attemptsMade;
-    if (job.stalledCounter > 0 && lost >= data.attempts) return fail(new WorkerLost(job.stalledCounter, data.attempts));
-    if (context.abortedRecently.has(id) || (lost > 0 && (await context.abortedBefore(id)))) return fail(new JobAborted('queued', ABORTED_BY_SUBMITTER));
+    // A worker was lost with this job once for every start that neither finished nor failed (failed
+    // local runs are attemptsMade). A stall without a start is no loss: the worker took the job while
+    // Redis went away and never heard that it had (a lost reply), so the job simply runs now.
+    const again = job.stalledCounter > 0 || job.attemptsMade > 0;
+    const lost = job.stalledCounter > 0 ? (await context.startedBefore(id)) - job.attemptsMade : 0;
+    if (lost > 0 && lost + job.attemptsMade >= data.attempts) return fail(new WorkerLost(lost, data.attempts));
+    if (context.abortedRecently.has(id) || (again && (await context.abortedBefore(id)))) return fail(new JobAborted('queued', ABORTED_BY_SUBMITTER));
+    context.markStarted(id);
 
     let module = modules.get(data.module);
     if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, data.exportName, context.root, context.where)));
@@ -67,7 +75,7 @@ export function makeProcessor(context: ProcessorContext) {
       const signal = running.controller.signal;
       if (signal.aborted) return fail(error instanceof JobAborted ? error : new JobAborted('graceful', signal.reason));
       // The local thread or process died under the job: retry while attempts allow (BullMQ counts them).
-      if (error instanceof WorkerCrashed && lost + 1 < data.attempts) throw new Error(error.message, { cause: error });
+      if (error instanceof WorkerCrashed && Math.max(lost, 0) + job.attemptsMade + 1 < data.attempts) throw new Error(error.message, { cause: error });
       return fail(error);
     } finally {
       context.running.delete(id);

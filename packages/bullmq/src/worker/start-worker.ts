@@ -30,6 +30,11 @@ export interface WorkerOptions {
   readonly size?: number;
   /** The project root task paths are relative to (the executors' `root`); default the current directory. */
   readonly root?: string | URL;
+  /**
+   * Thread and process executors: how long an aborted job may take to stop by itself (it sees its
+   * `jobSignal()`) before its thread or process is ended; default 1000 ms.
+   */
+  readonly abortGrace?: number;
   /** At shutdown, how long running jobs may take before they are handed back to the queue; default 10000 ms. */
   readonly grace?: number;
   /** BullMQ's lock duration: a lost worker's jobs run again this long after it stopped renewing; default 30000 ms. */
@@ -63,8 +68,11 @@ export interface CoroWorker extends AsyncDisposable {
   toString(): string;
 }
 
+/** Our field in BullMQ's job hash: how many times a coro-worker started the job. */
+const STARTS_FIELD = 'coro-starts';
+
 const executorKinds = ['thread', 'process', 'coroutine'] as const;
-const known = ['connection', 'queue', 'prefix', 'executor', 'size', 'root', 'grace', 'lockDuration', 'stalledInterval', 'name'];
+const known = ['connection', 'queue', 'prefix', 'executor', 'size', 'root', 'abortGrace', 'grace', 'lockDuration', 'stalledInterval', 'name'];
 
 /**
  * Serve a queue: take the jobs a {@link BullExecutor} adds and run them on this machine's thread,
@@ -92,17 +100,20 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   const size = count(owner, 'size', options.size, kind === 'coroutine' ? 100 : availableParallelism());
   const root = rootUrl(owner, options.root ?? process.cwd());
   const defaultGrace = duration(owner, 'grace', options.grace, 10_000);
+  const abortGrace = duration(owner, 'abortGrace', options.abortGrace, 1000);
   const lockDuration = duration(owner, 'lockDuration', options.lockDuration, 30_000);
   const stalledInterval = duration(owner, 'stalledInterval', options.stalledInterval, 30_000);
   const name = options.name ?? `${hostname()}:${process.pid}`;
   if (typeof name !== 'string' || name === '') throw new TypeError(`${owner}: name must be a non-empty string, got ${String(name)}`);
 
   const executor: Executor =
-    kind === 'thread' ? new ThreadExecutor({ size, name }) : kind === 'process' ? new ProcessExecutor({ size, name }) : new CoroutineExecutor();
+    kind === 'thread' ? new ThreadExecutor({ size, name, abortGrace }) : kind === 'process' ? new ProcessExecutor({ size, name, abortGrace }) : new CoroutineExecutor();
   const keys = keysOf(prefix, queue);
+  const jobKey = (id: string) => `${prefix}:${queue}:${id}`; // BullMQ's job hash
   const running = new Map<string, Running>();
   const abortedRecently = new Map<string, number>();
-  const redis = new Redis(connection);
+  // Auto-pipelined: the start marks of jobs taken together travel as one round trip.
+  const redis = new Redis({ ...connection, enableAutoPipelining: true });
   redis.on('error', () => {}); // ioredis reconnects; commands wait
   const subscriber = new Redis(connection);
   subscriber.on('error', () => {});
@@ -122,6 +133,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
     running,
     abortedRecently,
     abortedBefore: async (id) => (await redis.exists(keys.abortedKey(id))) === 1,
+    markStarted: (id) => void redis.hincrby(jobKey(id), STARTS_FIELD, 1).catch(() => undefined),
+    startedBefore: async (id) => Number((await redis.hget(jobKey(id), STARTS_FIELD)) ?? 0),
   });
   const bull = new Worker(queue, processor, {
     connection: bullConnection(connection),
@@ -133,17 +146,25 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
     // The processor fails a job lost more often than its `attempts` allow; BullMQ must not do it first.
     maxStalledCount: Number.MAX_SAFE_INTEGER,
   });
+  // Connection errors and "Missing lock" after a Redis restart: BullMQ recovers from both (a job
+  // whose lock was lost runs again elsewhere; the processor counts only real losses).
   bull.on('error', () => {});
   await bull.waitUntilReady();
 
   let closing: Promise<void> | undefined;
-  const close = (grace = defaultGrace): Promise<void> =>
-    (closing ??= (async () => {
+  // A later close() with a shorter grace cuts the wait short (a second SIGTERM: hand back now).
+  let cutShort: (() => void) | undefined;
+  const close = (grace = defaultGrace): Promise<void> => {
+    if (closing) {
+      if (grace === 0) cutShort?.();
+      return closing;
+    }
+    return (closing = (async () => {
       await bull.pause(true); // take no more jobs
       if (running.size > 0 && grace > 0) {
         await new Promise<void>((resolve) => {
           const timer = grace === Infinity ? undefined : setTimeout(resolve, grace);
-          emptied = () => {
+          emptied = cutShort = () => {
             clearTimeout(timer);
             resolve();
           };
@@ -162,6 +183,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
       subscriber.disconnect();
       redis.disconnect();
     })());
+  };
 
   return {
     name,

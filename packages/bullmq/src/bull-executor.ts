@@ -58,6 +58,7 @@ export class BullExecutor implements Executor {
   private readonly root: URL;
   private readonly keys: ReturnType<typeof keysOf>;
   private readonly pending = new Map<string, Pending>();
+  private readonly names = new Map<string, string>();
   private connected: Promise<Connected> | undefined;
   /** BullMQ's objects as soon as they exist (before they connect), so close() can always end them. */
   private made: Partial<Connected> = {};
@@ -86,7 +87,7 @@ export class BullExecutor implements Executor {
    */
   submit<F extends (...args: any[]) => any>(task: TaskRef<F>, ...args: Parameters<F>): Promise<TaskResult<F>> {
     if (this.closing) return Promise.reject(new ExecutorClosed('BullExecutor.submit: the executor is closed'));
-    const module = taskName('BullExecutor.submit', task, this.root);
+    const module = this.nameOf(task);
     if (module instanceof TypeError) return Promise.reject(module);
     const signal = task.options.signal;
     if (signal?.aborted) return Promise.reject(new JobAborted('queued', signal.reason));
@@ -165,6 +166,15 @@ export class BullExecutor implements Executor {
   /** @internal */
   toString(): string {
     return `BullExecutor(queue '${this.queueName}' on ${describeConnection(this.redis)})`;
+  }
+
+  /** The task's name for workers, checked once per module (a file's existence is not checked again). */
+  private nameOf(task: TaskRef): string | TypeError {
+    const known = typeof task === 'object' && task !== null && typeof task.module === 'string' ? this.names.get(task.module) : undefined;
+    if (known !== undefined) return known;
+    const name = taskName('BullExecutor.submit', task, this.root);
+    if (typeof name === 'string') this.names.set(task.module, name);
+    return name;
   }
 
   private connect(): Promise<Connected> {

@@ -19,3 +19,5 @@ export type { PoolStats } from './pool.js';
 export { ProcessExecutor, type ProcessExecutorOptions } from './process-executor.js';
 export { ThreadExecutor, type ThreadExecutorOptions } from './thread-executor.js';
 export { version } from './version.js';
+export { invokeTask } from './worker/invoke-task.js';
+export { loadTask } from './worker/load-task.js';

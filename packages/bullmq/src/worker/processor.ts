@@ -1,23 +1,22 @@
 // What a coro-worker does with one BullMQ job: check it may still run, resolve its task under the
-// worker's root, run it on the local executor, and report the value or the error as data.
-import { JobAborted, sendError, WorkerCrashed, type Executor } from '@coro/compare';
-import { task } from '@coro/core';
+// worker's root, run it locally, and report the value or the error as data.
+import { JobAborted, sendError, WorkerCrashed } from '@coro/compare';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { WorkerLost } from '../errors.js';
 import { pack, unpack, type JobData } from '../payload.js';
 import { resolveTaskName } from '../task-names.js';
+import type { LocalRunner } from './local-runner.js';
 
 /** A job this worker is running. */
 export interface Running {
   readonly job: Job<JobData>;
   readonly token: string;
-  readonly controller: AbortController;
   /** Given back to the queue at shutdown: whatever the local run ends with is no longer this job's. */
   handedBack: boolean;
 }
 
 export interface ProcessorContext {
-  readonly executor: Executor;
+  readonly runner: LocalRunner;
   readonly root: URL;
   /** The worker's name, for errors that say where a task did not resolve. */
   readonly where: string;
@@ -34,12 +33,19 @@ export interface ProcessorContext {
   startedBefore(jobId: string): Promise<number>;
 }
 
-const ABORTED_BY_SUBMITTER = 'the job was aborted by its submitter';
+/** The reason a worker gives a job its submitter aborted. */
+export const ABORTED_BY_SUBMITTER = 'the job was aborted by its submitter';
 
-/** The BullMQ processor of a coro-worker. */
+/**
+ * Activations a job may have beyond its attempts before it fails anyway: each Redis restart can
+ * leave one activation that never started (see below), and a job must not be taken forever.
+ */
+const SPARE_ACTIVATIONS = 10;
+
+/** The BullMQ processor of a coro-worker; `signal` is BullMQ's, aborted through `Worker.cancelJob`. */
 export function makeProcessor(context: ProcessorContext) {
   const modules = new Map<string, string | TypeError>();
-  return async function process(job: Job<JobData>, token?: string): Promise<string> {
+  return async function process(job: Job<JobData>, token: string | undefined, signal: AbortSignal | undefined): Promise<string> {
     const data = job.data;
     const id = job.id!;
     /** Fail for good: the error as data where the submitter reads it, and BullMQ told not to retry. */
@@ -52,18 +58,21 @@ export function makeProcessor(context: ProcessorContext) {
     // Redis went away and never heard that it had (a lost reply), so the job simply runs now.
     const again = job.stalledCounter > 0 || job.attemptsMade > 0;
     const lost = job.stalledCounter > 0 ? (await context.startedBefore(id)) - job.attemptsMade : 0;
-    if (lost > 0 && lost + job.attemptsMade >= data.attempts) return fail(new WorkerLost(lost, data.attempts));
+    if ((lost > 0 && lost + job.attemptsMade >= data.attempts) || job.attemptsStarted > data.attempts + SPARE_ACTIVATIONS) {
+      return fail(new WorkerLost(Math.max(lost, 1), data.attempts));
+    }
     if (context.abortedRecently.has(id) || (again && (await context.abortedBefore(id)))) return fail(new JobAborted('queued', ABORTED_BY_SUBMITTER));
-    context.markStarted(id);
 
     let module = modules.get(data.module);
     if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, data.exportName, context.root, context.where)));
     if (module instanceof TypeError) return fail(module);
 
-    const running: Running = { job, token: token ?? '', controller: new AbortController(), handedBack: false };
+    context.markStarted(id);
+    const running: Running = { job, token: token ?? '', handedBack: false };
     context.running.set(id, running);
+    const jobSignal = signal ?? new AbortController().signal;
     try {
-      const value = await context.executor.submit(task(module, data.exportName).with({ signal: running.controller.signal }), ...(unpack(data.args) as unknown[]));
+      const value = await context.runner.run(module, data.exportName, unpack(data.args) as unknown[], jobSignal);
       try {
         return pack(value);
       } catch (error) {
@@ -72,8 +81,7 @@ export function makeProcessor(context: ProcessorContext) {
     } catch (error) {
       if (running.handedBack) return new Promise<never>(() => {}); // back in the queue; BullMQ forgets it at close
       if (error instanceof UnrecoverableError) throw error;
-      const signal = running.controller.signal;
-      if (signal.aborted) return fail(error instanceof JobAborted ? error : new JobAborted('graceful', signal.reason));
+      if (jobSignal.aborted) return fail(error instanceof JobAborted ? error : new JobAborted('graceful', jobSignal.reason));
       // The local thread or process died under the job: retry while attempts allow (BullMQ counts them).
       if (error instanceof WorkerCrashed && Math.max(lost, 0) + job.attemptsMade + 1 < data.attempts) throw new Error(error.message, { cause: error });
       return fail(error);
@@ -83,6 +91,3 @@ export function makeProcessor(context: ProcessorContext) {
     }
   };
 }
-
-/** The abort reason the worker gives the local job. */
-export const submitterAbort = (): Error => new Error(ABORTED_BY_SUBMITTER);

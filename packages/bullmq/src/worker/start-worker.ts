@@ -1,13 +1,12 @@
 import { availableParallelism, hostname } from 'node:os';
-import { ProcessExecutor, ThreadExecutor, type Executor } from '@coro/compare';
-import { CoroutineExecutor } from '@coro/core';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { bullConnection, describeConnection, redisOptions, type RedisConnection } from '../connection.js';
 import { count, duration, queueName } from '../options.js';
 import { keysOf } from '../payload.js';
 import { rootUrl } from '../task-names.js';
-import { makeProcessor, submitterAbort, type Running } from './processor.js';
+import { localRunner } from './local-runner.js';
+import { ABORTED_BY_SUBMITTER, makeProcessor, type Running } from './processor.js';
 
 /**
  * Options of {@link startWorker} (the flags of `coro-worker`).
@@ -106,8 +105,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   const name = options.name ?? `${hostname()}:${process.pid}`;
   if (typeof name !== 'string' || name === '') throw new TypeError(`${owner}: name must be a non-empty string, got ${String(name)}`);
 
-  const executor: Executor =
-    kind === 'thread' ? new ThreadExecutor({ size, name, abortGrace }) : kind === 'process' ? new ProcessExecutor({ size, name, abortGrace }) : new CoroutineExecutor();
+  const runner = localRunner(kind, size, abortGrace, name);
   const keys = keysOf(prefix, queue);
   const jobKey = (id: string) => `${prefix}:${queue}:${id}`; // BullMQ's job hash
   const running = new Map<string, Running>();
@@ -120,14 +118,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   subscriber.on('message', (_channel: string, id: string) => {
     abortedRecently.set(id, Date.now());
     if (abortedRecently.size > 10_000) abortedRecently.delete(abortedRecently.keys().next().value!);
-    running.get(id)?.controller.abort(submitterAbort());
+    if (running.has(id)) bull.cancelJob(id, ABORTED_BY_SUBMITTER);
   });
   await subscriber.subscribe(keys.abortChannel);
 
   let emptied: (() => void) | undefined;
   const processor = makeProcessor({
     emptied: () => emptied?.(),
-    executor,
+    runner,
     root,
     where: `coro-worker ${name}`,
     running,
@@ -174,12 +172,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
       await Promise.all(
         [...running.values()].map(async (job) => {
           job.handedBack = true;
-          job.controller.abort(new Error(`coro-worker ${name} is shutting down`));
+          bull.cancelJob(job.job.id!, `coro-worker ${name} is shutting down`);
           await job.job.moveToWait(job.token).catch(() => undefined);
         }),
       );
       await bull.close(true);
-      await executor.close();
+      await runner.close();
       subscriber.disconnect();
       redis.disconnect();
     })());

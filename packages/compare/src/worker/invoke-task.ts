@@ -9,7 +9,17 @@ const executor = new CoroutineExecutor();
 const refs = new Map<string, TaskRef>();
 const GeneratorFunction = Object.getPrototypeOf(function* () {}) as object;
 
-/** Run `fn`, the export `exportName` of `module`, with `args`; `signal` aborts it. */
+/**
+ * Run `fn`, the export `exportName` of `module`, with `args`, as compare's workers do: a generator
+ * export as a coroutine on core's executor, a plain or async export called directly with `signal`
+ * where core's `jobSignal()` finds it. Returns the value, or a promise of it.
+ *
+ * @example
+ * ```ts
+ * const url = new URL('./primes.js', import.meta.url).href;
+ * const n = await invokeTask(await loadTask(url, 'countPrimes'), url, 'countPrimes', [1000], AbortSignal.timeout(1000));
+ * ```
+ */
 export function invokeTask(fn: TaskFunction, module: string, exportName: string, args: unknown[], signal: AbortSignal): unknown {
   if (Object.getPrototypeOf(fn) !== GeneratorFunction) return withJobSignal(signal, () => fn(...args));
   const key = `${module}#${exportName}`;

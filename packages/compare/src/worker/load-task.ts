@@ -65,7 +65,17 @@ async function importModule(moduleUrl: string, exportName: string, timeout: numb
   }
 }
 
-/** The exported function `exportName` of `moduleUrl`, imported once per worker (within `timeout` ms). */
+/**
+ * The exported function `exportName` of `moduleUrl`, imported once per thread (within `timeout`
+ * ms), as compare's workers load tasks: TypeScript modules through tsx, errors that name the module,
+ * the task and the exports found. Executors built on this package run tasks in-process with it.
+ *
+ * @example
+ * ```ts
+ * const fn = await loadTask(new URL('./primes.js', import.meta.url).href, 'countPrimes');
+ * fn(1000); // 168
+ * ```
+ */
 export async function loadTask(moduleUrl: string, exportName: string, timeout = Infinity): Promise<TaskFunction> {
   const key = `${moduleUrl}#${exportName}`;
   const cached = cache.get(key);

@@ -9,6 +9,10 @@ import { failure } from './outcome.js';
 import { ABORTED_KEY_TTL_SECONDS, keysOf, pack, unpack, type JobData } from './payload.js';
 import { rootUrl, taskName } from './task-names.js';
 
+/** How long BullMQ keeps finished jobs: long enough for reconcile() to read any result it missed. */
+const RETENTION = { removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 } } as const;
+const noValue = (): void => undefined;
+
 /** A submitted job until it settles; removed from `pending` the moment it does (that is the exactly-once rule). */
 interface Pending {
   readonly id: string;
@@ -60,6 +64,8 @@ export class BullExecutor implements Executor {
   private readonly pending = new Map<string, Pending>();
   private readonly names = new Map<string, string>();
   private connected: Promise<Connected> | undefined;
+  /** The queue once connected, so a submit adds its job without waiting a turn. */
+  private queue: Queue | undefined;
   /** BullMQ's objects as soon as they exist (before they connect), so close() can always end them. */
   private made: Partial<Connected> = {};
   private closing: Promise<void> | undefined;
@@ -103,12 +109,8 @@ export class BullExecutor implements Executor {
       const job: Pending = { id, signal, resolve: resolve as (value: unknown) => void, reject, added: Promise.resolve(), aborting: false, abortTimer: undefined, onAbort: undefined };
       this.pending.set(id, job);
       // The id is ours, so an add that ioredis resends after a reconnect finds the job and adds nothing.
-      job.added = this.connect()
-        .then(({ queue }) => queue.add(task.exportName, data, { jobId: id, attempts: this.options.attempts, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 } }))
-        .then(
-          () => undefined,
-          (error: unknown) => this.settle(id, false, error),
-        );
+      const add = (queue: Queue) => queue.add(task.exportName, data, { jobId: id, attempts: this.options.attempts, ...RETENTION }).then(noValue, (error: unknown) => this.settle(id, false, error));
+      job.added = this.queue ? add(this.queue) : this.connect().then(({ queue }) => add(queue), (error: unknown) => this.settle(id, false, error));
       if (signal) {
         job.onAbort = () => void this.abort(job);
         signal.addEventListener('abort', job.onAbort, { once: true });
@@ -215,6 +217,7 @@ export class BullExecutor implements Executor {
           if (this.pending.size > 0 && Date.now() - this.lastEventAt >= every) void this.reconcile();
         }, every).unref();
       }
+      this.queue = queue;
       return { queue, events, control };
     })());
   }

@@ -42,30 +42,31 @@ export const ABORTED_BY_SUBMITTER = 'the job was aborted by its submitter';
  */
 const SPARE_ACTIVATIONS = 10;
 
+/** Fail a job for good: the error as data where the submitter reads it, and BullMQ told not to retry. */
+async function failForGood(job: Job<JobData>, error: unknown): Promise<never> {
+  await job.updateData({ ...job.data, error: sendError(error) });
+  throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+}
+
 /** The BullMQ processor of a coro-worker; `signal` is BullMQ's, aborted through `Worker.cancelJob`. */
 export function makeProcessor(context: ProcessorContext) {
   const modules = new Map<string, string | TypeError>();
   return async function process(job: Job<JobData>, token: string | undefined, signal: AbortSignal | undefined): Promise<string> {
     const data = job.data;
     const id = job.id!;
-    /** Fail for good: the error as data where the submitter reads it, and BullMQ told not to retry. */
-    const fail = async (error: unknown): Promise<never> => {
-      await job.updateData({ ...data, error: sendError(error) });
-      throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
-    };
     // A worker was lost with this job once for every start that neither finished nor failed (failed
     // local runs are attemptsMade). A stall without a start is no loss: the worker took the job while
     // Redis went away and never heard that it had (a lost reply), so the job simply runs now.
     const again = job.stalledCounter > 0 || job.attemptsMade > 0;
     const lost = job.stalledCounter > 0 ? (await context.startedBefore(id)) - job.attemptsMade : 0;
     if ((lost > 0 && lost + job.attemptsMade >= data.attempts) || job.attemptsStarted > data.attempts + SPARE_ACTIVATIONS) {
-      return fail(new WorkerLost(Math.max(lost, 1), data.attempts));
+      return failForGood(job, new WorkerLost(Math.max(lost, 1), data.attempts));
     }
-    if (context.abortedRecently.has(id) || (again && (await context.abortedBefore(id)))) return fail(new JobAborted('queued', ABORTED_BY_SUBMITTER));
+    if (context.abortedRecently.has(id) || (again && (await context.abortedBefore(id)))) return failForGood(job, new JobAborted('queued', ABORTED_BY_SUBMITTER));
 
     let module = modules.get(data.module);
     if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, data.exportName, context.root, context.where)));
-    if (module instanceof TypeError) return fail(module);
+    if (module instanceof TypeError) return failForGood(job, module);
 
     context.markStarted(id);
     const running: Running = { job, token: token ?? '', handedBack: false };
@@ -76,15 +77,15 @@ export function makeProcessor(context: ProcessorContext) {
       try {
         return pack(value);
       } catch (error) {
-        return await fail(new TypeError(`the result of ${data.exportName} cannot be cloned: ${(error as Error).message}`, { cause: error }));
+        return await failForGood(job, new TypeError(`the result of ${data.exportName} cannot be cloned: ${(error as Error).message}`, { cause: error }));
       }
     } catch (error) {
       if (running.handedBack) return new Promise<never>(() => {}); // back in the queue; BullMQ forgets it at close
       if (error instanceof UnrecoverableError) throw error;
-      if (jobSignal.aborted) return fail(error instanceof JobAborted ? error : new JobAborted('graceful', jobSignal.reason));
+      if (jobSignal.aborted) return failForGood(job, error instanceof JobAborted ? error : new JobAborted('graceful', jobSignal.reason));
       // The local thread or process died under the job: retry while attempts allow (BullMQ counts them).
       if (error instanceof WorkerCrashed && Math.max(lost, 0) + job.attemptsMade + 1 < data.attempts) throw new Error(error.message, { cause: error });
-      return fail(error);
+      return failForGood(job, error);
     } finally {
       context.running.delete(id);
       if (context.running.size === 0) context.emptied();

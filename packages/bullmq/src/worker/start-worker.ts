@@ -6,6 +6,7 @@ import { count, duration, queueName } from '../options.js';
 import { keysOf } from '../payload.js';
 import { rootUrl } from '../task-names.js';
 import { localRunner } from './local-runner.js';
+import { startMarks } from './start-marks.js';
 import { ABORTED_BY_SUBMITTER, makeProcessor, type Running } from './processor.js';
 
 /**
@@ -67,9 +68,6 @@ export interface CoroWorker extends AsyncDisposable {
   toString(): string;
 }
 
-/** Our field in BullMQ's job hash: how many times a coro-worker started the job. */
-const STARTS_FIELD = 'coro-starts';
-
 const executorKinds = ['thread', 'process', 'coroutine'] as const;
 const known = ['connection', 'queue', 'prefix', 'executor', 'size', 'root', 'abortGrace', 'grace', 'lockDuration', 'stalledInterval', 'name'];
 
@@ -110,9 +108,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   const jobKey = (id: string) => `${prefix}:${queue}:${id}`; // BullMQ's job hash
   const running = new Map<string, Running>();
   const abortedRecently = new Map<string, number>();
-  // Auto-pipelined: the start marks of jobs taken together travel as one round trip.
-  const redis = new Redis({ ...connection, enableAutoPipelining: true });
+  const redis = new Redis(connection);
   redis.on('error', () => {}); // ioredis reconnects; commands wait
+  const starts = startMarks(redis);
   const subscriber = new Redis(connection);
   subscriber.on('error', () => {});
   subscriber.on('message', (_channel: string, id: string) => {
@@ -131,8 +129,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
     running,
     abortedRecently,
     abortedBefore: async (id) => (await redis.exists(keys.abortedKey(id))) === 1,
-    markStarted: (id) => void redis.hincrby(jobKey(id), STARTS_FIELD, 1).catch(() => undefined),
-    startedBefore: async (id) => Number((await redis.hget(jobKey(id), STARTS_FIELD)) ?? 0),
+    markStarted: (id) => starts.mark(jobKey(id)),
+    startedBefore: (id) => starts.count(jobKey(id)),
   });
   const bull = new Worker(queue, processor, {
     connection: bullConnection(connection),

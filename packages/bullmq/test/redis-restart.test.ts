@@ -24,7 +24,7 @@ describe('a Redis restart during a run', () => {
     if (!redis.owned) context.skip(); // REDIS_URL names a Redis we may not restart
     const queue = `restart-${process.pid}`;
     for (let i = 0; i < 2; i++) {
-      started.push(await startWorkerProcess(['--redis', redis.url, '--queue', queue, '--executor', 'coroutine', '--size', '20', '--lock-duration', '15000', '--stalled-interval', '1000']));
+      started.push(await startWorkerProcess(['--redis', redis.url, '--queue', queue, '--executor', 'coroutine', '--size', '20', '--lock-duration', '4000', '--stalled-interval', '500']));
     }
     const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot, reconcileInterval: 1000 });
     try {

@@ -3,6 +3,7 @@ import { ExecutorClosed, JobAborted, type Executor, type TaskRef } from '@coro/c
 import type { MapOptions, TaskResult } from '@coro/core';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { bounded } from './bounded.js';
 import { bullConnection, describeConnection, redisOptions } from './connection.js';
 import { resolveExecutorOptions, type BullExecutorOptions, type ResolvedExecutorOptions } from './options.js';
 import { failure } from './outcome.js';
@@ -337,16 +338,5 @@ export class BullExecutor implements Executor {
     if (events && !(await bounded(events.close(), 2000))) await events.disconnect();
     if (queue && !(await bounded(queue.close(), 2000))) await queue.disconnect();
     control?.disconnect();
-  }
-}
-
-/** Whether `promise` settled within `ms` (its failure counts as settled). */
-async function bounded(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true, () => true), late]);
-  } finally {
-    clearTimeout(timer);
   }
 }

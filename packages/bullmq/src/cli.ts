@@ -72,7 +72,8 @@ async function main(): Promise<void> {
     process.once(signal, () => void worker.close(0));
     void worker.close().then(() => {
       console.log(`${worker.name}: stopped`);
-      process.exitCode = 0;
+      // A coroutine task that ignored its signal may still hold the event loop; it is not ours any more.
+      process.exit(0);
     });
   };
   process.once('SIGTERM', stop);

@@ -27,6 +27,10 @@ export interface ProcessorContext {
   readonly emptied: () => void;
   /** Whether the submitter aborted this job before a crash (its key in Redis); asked only of jobs run again. */
   abortedBefore(jobId: string): Promise<boolean>;
+  /** Whether the worker is shutting down: a job taken now goes straight back to the queue. */
+  closing(): boolean;
+  /** Give a job back to the queue (its start uncounted if it had started), where another worker takes it; false if Redis refused. */
+  handBack(running: Running, started: boolean): Promise<boolean>;
   /** Count a start of this job in Redis, without waiting (one pipelined command). */
   markStarted(jobId: string): void;
   /** How many times a processor started this job before (asked only of jobs run again). */
@@ -35,6 +39,12 @@ export interface ProcessorContext {
 
 /** The reason a worker gives a job its submitter aborted. */
 export const ABORTED_BY_SUBMITTER = 'the job was aborted by its submitter';
+
+/**
+ * What the processor returns for a job given back to the queue: BullMQ's attempt to finish it fails
+ * ("Missing lock": the lock went with the job), which leaves the job alone, waiting for another worker.
+ */
+const HANDED_BACK = '';
 
 /**
  * Activations a job may have beyond its attempts before it fails anyway: each Redis restart can
@@ -68,19 +78,22 @@ export function makeProcessor(context: ProcessorContext) {
     if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, data.exportName, context.root, context.where)));
     if (module instanceof TypeError) return failForGood(job, module);
 
-    context.markStarted(id);
     const running: Running = { job, token: token ?? '', handedBack: false };
+    // Taken as the worker stopped taking jobs (fetched with the previous one's completion).
+    if (context.closing() && (await context.handBack(running, false))) return HANDED_BACK;
+    context.markStarted(id);
     context.running.set(id, running);
     const jobSignal = signal ?? new AbortController().signal;
     try {
       const value = await context.runner.run(module, data.exportName, unpack(data.args) as unknown[], jobSignal);
+      if (running.handedBack) return HANDED_BACK;
       try {
         return pack(value);
       } catch (error) {
         return await failForGood(job, new TypeError(`the result of ${data.exportName} cannot be cloned: ${(error as Error).message}`, { cause: error }));
       }
     } catch (error) {
-      if (running.handedBack) return new Promise<never>(() => {}); // back in the queue; BullMQ forgets it at close
+      if (running.handedBack) return HANDED_BACK;
       if (error instanceof UnrecoverableError) throw error;
       if (jobSignal.aborted) return failForGood(job, error instanceof JobAborted ? error : new JobAborted('graceful', jobSignal.reason));
       // The local thread or process died under the job: retry while attempts allow (BullMQ counts them).

@@ -13,6 +13,8 @@ const COUNT_STARTS = `for _, key in ipairs(KEYS) do if redis.call('EXISTS', key)
 export interface StartMarks {
   /** Count a start of the job whose hash is `jobKey`; sent at the end of this turn, not awaited. */
   mark(jobKey: string): void;
+  /** Take back a start: the job was handed back to the queue at shutdown, which loses no worker. */
+  unmark(jobKey: string): Promise<unknown>;
   /** How many starts were counted for the job. */
   count(jobKey: string): Promise<number>;
 }
@@ -27,6 +29,9 @@ export function startMarks(redis: Redis): StartMarks {
   return {
     mark(jobKey) {
       if (batch.push(jobKey) === 1) setImmediate(flush);
+    },
+    unmark(jobKey) {
+      return redis.hincrby(jobKey, STARTS_FIELD, -1);
     },
     async count(jobKey) {
       return Number((await redis.hget(jobKey, STARTS_FIELD)) ?? 0);

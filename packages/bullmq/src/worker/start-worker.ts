@@ -1,6 +1,7 @@
 import { availableParallelism, hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { bounded } from '../bounded.js';
 import { bullConnection, describeConnection, redisOptions, type RedisConnection } from '../connection.js';
 import { count, duration, queueName } from '../options.js';
 import { keysOf } from '../payload.js';
@@ -121,7 +122,23 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   await subscriber.subscribe(keys.abortChannel);
 
   let emptied: (() => void) | undefined;
+  let stopping = false;
+  // Back to the queue first (the lock goes with it), then stop the local run: whatever the run ends
+  // with can no longer finish the job. If Redis refuses, the job stays ours and runs to its end.
+  const handBack = async (job: Running, started: boolean): Promise<boolean> => {
+    const key = jobKey(job.job.id!);
+    if (started) await starts.unmark(key).catch(() => undefined);
+    if (!(await job.job.moveToWait(job.token).then(() => true, () => false))) {
+      if (started) starts.mark(key);
+      return false;
+    }
+    job.handedBack = true;
+    if (started) bull.cancelJob(job.job.id!, `coro-worker ${name} is shutting down`);
+    return true;
+  };
   const processor = makeProcessor({
+    closing: () => stopping,
+    handBack,
     emptied: () => emptied?.(),
     runner,
     root,
@@ -156,6 +173,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
       return closing;
     }
     return (closing = (async () => {
+      stopping = true;
       await bull.pause(true); // take no more jobs
       if (running.size > 0 && grace > 0) {
         await new Promise<void>((resolve) => {
@@ -167,15 +185,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
         });
       }
       // Still running: back to the queue, where another worker takes them without counting a loss.
-      await Promise.all(
-        [...running.values()].map(async (job) => {
-          job.handedBack = true;
-          bull.cancelJob(job.job.id!, `coro-worker ${name} is shutting down`);
-          await job.job.moveToWait(job.token).catch(() => undefined);
-        }),
-      );
-      await bull.close(true);
-      await runner.close();
+      await Promise.all([...running.values()].map((job) => handBack(job, true)));
+      // A task that ignores its signal must not hold the shutdown: it is no longer this worker's job.
+      if (!(await bounded(bull.close(), 2000))) void bull.close(true);
+      await bounded(runner.close(), 2000);
       subscriber.disconnect();
       redis.disconnect();
     })());

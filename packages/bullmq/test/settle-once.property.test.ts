@@ -9,7 +9,7 @@ import { startRedis, type TestRedis } from './redis-server.js';
 import { packageRoot } from './workers.js';
 
 const slow = task<(ms: number, value: string) => Promise<string>>(new URL('./fixtures/tasks.mjs', import.meta.url), 'slow');
-const RUNS = Number(process.env.CORO_BULLMQ_PROPERTY_RUNS ?? 10);
+const RUNS = Number(process.env.CORO_BULLMQ_PROPERTY_RUNS ?? 20);
 
 let redis: TestRedis;
 let trial = 0;

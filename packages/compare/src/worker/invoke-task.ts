@@ -20,7 +20,7 @@ const GeneratorFunction = Object.getPrototypeOf(function* () {}) as object;
  * const n = await invokeTask(await loadTask(url, 'countPrimes'), url, 'countPrimes', [1000], AbortSignal.timeout(1000));
  * ```
  */
-export function invokeTask(fn: TaskFunction, module: string, exportName: string, args: unknown[], signal: AbortSignal): unknown {
+export function invokeTask(fn: (...args: unknown[]) => unknown, module: string, exportName: string, args: unknown[], signal: AbortSignal): unknown {
   if (Object.getPrototypeOf(fn) !== GeneratorFunction) return withJobSignal(signal, () => fn(...args));
   const key = `${module}#${exportName}`;
   let ref = refs.get(key);

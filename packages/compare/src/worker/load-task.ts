@@ -76,7 +76,7 @@ async function importModule(moduleUrl: string, exportName: string, timeout: numb
  * fn(1000); // 168
  * ```
  */
-export async function loadTask(moduleUrl: string, exportName: string, timeout = Infinity): Promise<TaskFunction> {
+export async function loadTask(moduleUrl: string, exportName: string, timeout = Infinity): Promise<(...args: unknown[]) => unknown> {
   const key = `${moduleUrl}#${exportName}`;
   const cached = cache.get(key);
   if (cached) return cached;

@@ -8,14 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { BullExecutor, startWorker } from '@coro/bullmq';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { summarise } from '../../measurement.js';
 import { connectionOf, freshQueue, obliterate } from './queues.js';
 import { benchRoot, noop } from './task-refs.js';
 
 /** Jobs per round, all submitted at once. */
 export const JOBS = 2_000;
-/** Timed rounds (after one untimed warm-up round). */
-export const ROUNDS = 5;
+export type Rate = { opsPerSec: number; runs: number; spread: number };
+
+/** Timed rounds per child (after one untimed warm-up round); the case runs PAIRS children of each side, alternating. */
+export const ROUNDS = 3;
+/** Children per side, bare and ours alternating, so a slow spell of the shared machine hits both. */
+export const PAIRS = 3;
 /** Jobs one worker runs at once, the same on both sides (the coroutine executor's default). */
 export const CONCURRENCY = 100;
 /** A round that takes longer than this is stuck, not slow. */
@@ -23,7 +26,6 @@ const ROUND_TIMEOUT_MS = 60_000;
 /** What BullExecutor keeps of finished jobs; the bare side keeps the same, so Redis does the same work. */
 const RETENTION = { removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 } };
 
-export type Rate = { opsPerSec: number; runs: number; spread: number };
 
 /** One round's queue, producer and worker: `submit` runs one job and settles with its result. */
 interface Round {
@@ -112,20 +114,20 @@ async function round(start: (url: string, name: string) => Promise<Round>, url: 
   }
 }
 
-async function rounds(start: (url: string, name: string) => Promise<Round>, url: string): Promise<Rate> {
+/** The jobs-per-second of each timed round. */
+async function rounds(start: (url: string, name: string) => Promise<Round>, url: string): Promise<number[]> {
   await round(start, url); // warm-up: JIT, module loads
   const rates: number[] = [];
   for (let i = 0; i < ROUNDS; i++) rates.push(await round(start, url));
-  const { value, runs, spread } = summarise(rates);
-  return { opsPerSec: value, runs, spread };
+  return rates;
 }
 
 /** Child export: rounds through bare BullMQ. */
-export function bareRounds(url: string): Promise<Rate> {
+export function bareRounds(url: string): Promise<number[]> {
   return rounds(bareRound, url);
 }
 
 /** Child export: rounds through @coro/bullmq. */
-export function coroRounds(url: string): Promise<Rate> {
+export function coroRounds(url: string): Promise<number[]> {
   return rounds(coroRound, url);
 }

@@ -1,7 +1,5 @@
 import { CoroutineExecutor, task, withJobSignal, type TaskRef } from '@coro/core';
 
-type TaskFunction = (...args: unknown[]) => unknown;
-
 // A generator export runs as a coroutine on core's executor, exactly as in-process. A plain or
 // async export is called directly (no task, no promise for a plain value: this is the hot path of
 // a no-op job), with its signal where core's jobSignal() finds it during the synchronous part.

@@ -1,5 +1,6 @@
 // A coro-worker killed mid-job: the job runs again when `attempts` allows, else its caller gets one
-// WorkerLost. Workers are real child processes; their locks are short so a loss is seen in about a second.
+// WorkerLost. Workers are real child processes; their locks are short (2 s, still long enough for a busy
+// CI machine to renew them) so a loss is seen within a few seconds.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { startRedis, type TestRedis } from './redis-server.js';
 import { packageRoot, startWorkerProcess, type WorkerProcess } from './workers.js';
 
 const slow = task<(ms: number, value: string, log: string) => Promise<string>>(new URL('./fixtures/tasks.mjs', import.meta.url), 'slow');
-const fastLoss = ['--lock-duration', '1000', '--stalled-interval', '300', '--executor', 'thread', '--size', '1'];
+const fastLoss = ['--lock-duration', '2000', '--stalled-interval', '500', '--executor', 'thread', '--size', '1'];
 
 let redis: TestRedis;
 const started: WorkerProcess[] = [];

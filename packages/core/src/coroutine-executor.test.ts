@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cancelled, CoroutineExecutor, jobSignal, task, type TaskRef } from './index.js';
+import { Cancelled, CoroutineExecutor, jobSignal, task, withJobSignal, type TaskRef } from './index.js';
 import type * as jobs from '../test/fixtures/jobs.js';
 
 const jobsUrl = new URL('../test/fixtures/jobs.ts', import.meta.url);
@@ -46,5 +46,24 @@ describe('CoroutineExecutor', () => {
     const withSignal = ref('square').with({ signal: AbortSignal.abort() });
     expect(withSignal.exportName).toBe('square');
     expect(withSignal.options.signal?.aborted).toBe(true);
+  });
+});
+
+describe('withJobSignal with a function that makes the signal', () => {
+  it('makes it only when the job asks, once, and restores the outer signal afterwards', () => {
+    let made = 0;
+    const make = () => {
+      made++;
+      return new AbortController().signal;
+    };
+    expect(withJobSignal(make, () => 42)).toBe(42);
+    expect(made).toBe(0); // a job that never asks costs no AbortController
+    const outer = new AbortController().signal;
+    const seen = withJobSignal(outer, () => withJobSignal(make, () => [jobSignal(), jobSignal()]));
+    expect(made).toBe(1);
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[0]).not.toBe(outer);
+    expect(withJobSignal(outer, () => jobSignal())).toBe(outer);
+    expect(() => jobSignal()).toThrow(/jobSignal\(\) was called outside an executor job/);
   });
 });

@@ -4,10 +4,10 @@
 // job), a generator export runs as a coroutine on core's executor.
 import { invokeTask, loadTask, ProcessExecutor, task, ThreadExecutor } from '@coro/compare';
 
-/** Runs one job at a time per call; `signal` aborts it. */
+/** Runs one job at a time per call; `signal` makes the job's signal, on first use (a short coroutine job may never ask). */
 export interface LocalRunner {
   /** The value, or a promise of it (a plain export on the coroutine runner returns it at once). */
-  run(module: string, exportName: string, args: unknown[], signal: AbortSignal): unknown;
+  run(module: string, exportName: string, args: unknown[], signal: () => AbortSignal): unknown;
   close(): Promise<void>;
 }
 
@@ -41,7 +41,7 @@ export function localRunner(kind: ExecutorKind, size: number, abortGrace: number
   }
   const executor = kind === 'thread' ? new ThreadExecutor({ size, name, abortGrace }) : new ProcessExecutor({ size, name, abortGrace });
   return {
-    run: (module, exportName, args, signal) => executor.submit(task(module, exportName).with({ signal }), ...args),
+    run: (module, exportName, args, signal) => executor.submit(task(module, exportName).with({ signal: signal() }), ...args),
     close: () => executor.close(),
   };
 }

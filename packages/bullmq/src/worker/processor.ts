@@ -13,6 +13,33 @@ export interface Running {
   readonly token: string;
   /** Given back to the queue at shutdown: whatever the local run ends with is no longer this job's. */
   handedBack: boolean;
+  /** Made when the task first asks for its signal (or a thread/process executor needs it). */
+  controller: AbortController | undefined;
+  /** Set once the job is aborted (the submitter's cancel, or a hand-back); its reason. */
+  abortedFor: unknown;
+}
+
+const NOT_ABORTED = Symbol('not aborted');
+
+/** The job's signal, made on first use, already aborted if the job was. */
+function signalOf(running: Running): AbortSignal {
+  if (running.controller === undefined) {
+    running.controller = new AbortController();
+    if (running.abortedFor !== NOT_ABORTED) running.controller.abort(running.abortedFor);
+  }
+  return running.controller.signal;
+}
+
+/** Abort a running job: its signal if the task has one, and the processor sees it when the run ends. */
+export function abortRunning(running: Running, reason: unknown): void {
+  if (running.abortedFor !== NOT_ABORTED) return;
+  running.abortedFor = reason;
+  running.controller?.abort(reason);
+}
+
+/** A record of a job taken by this worker. */
+export function runningJob(job: Job<JobData>, token: string | undefined): Running {
+  return { job, token: token ?? '', handedBack: false, controller: undefined, abortedFor: NOT_ABORTED };
 }
 
 export interface ProcessorContext {
@@ -58,10 +85,13 @@ async function failForGood(job: Job<JobData>, error: unknown): Promise<never> {
   throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
 }
 
-/** The BullMQ processor of a coro-worker; `signal` is BullMQ's, aborted through `Worker.cancelJob`. */
+/**
+ * The BullMQ processor of a coro-worker. It takes no third parameter, so BullMQ makes no
+ * AbortController per job; the job's own is made only if its task asks for its signal.
+ */
 export function makeProcessor(context: ProcessorContext) {
   const modules = new Map<string, string | TypeError>();
-  return async function process(job: Job<JobData>, token: string | undefined, signal: AbortSignal | undefined): Promise<string> {
+  return async function process(job: Job<JobData>, token: string | undefined): Promise<string> {
     const data = job.data;
     const id = job.id!;
     // A worker was lost with this job once for every start that neither finished nor failed (failed
@@ -78,14 +108,13 @@ export function makeProcessor(context: ProcessorContext) {
     if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, data.exportName, context.root, context.where)));
     if (module instanceof TypeError) return failForGood(job, module);
 
-    const running: Running = { job, token: token ?? '', handedBack: false };
+    const running = runningJob(job, token);
     // Taken as the worker stopped taking jobs (fetched with the previous one's completion).
     if (context.closing() && (await context.handBack(running, false))) return HANDED_BACK;
     context.markStarted(id);
     context.running.set(id, running);
-    const jobSignal = signal ?? new AbortController().signal;
     try {
-      const value = await context.runner.run(module, data.exportName, unpack(data.args) as unknown[], jobSignal);
+      const value = await context.runner.run(module, data.exportName, unpack(data.args) as unknown[], () => signalOf(running));
       if (running.handedBack) return HANDED_BACK;
       try {
         return pack(value);
@@ -95,7 +124,7 @@ export function makeProcessor(context: ProcessorContext) {
     } catch (error) {
       if (running.handedBack) return HANDED_BACK;
       if (error instanceof UnrecoverableError) throw error;
-      if (jobSignal.aborted) return failForGood(job, error instanceof JobAborted ? error : new JobAborted('graceful', jobSignal.reason));
+      if (running.abortedFor !== NOT_ABORTED) return failForGood(job, error instanceof JobAborted ? error : new JobAborted('graceful', running.abortedFor));
       // The local thread or process died under the job: retry while attempts allow (BullMQ counts them).
       if (error instanceof WorkerCrashed && Math.max(lost, 0) + job.attemptsMade + 1 < data.attempts) throw new Error(error.message, { cause: error });
       return failForGood(job, error);

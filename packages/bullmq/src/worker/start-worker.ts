@@ -8,7 +8,7 @@ import { keysOf } from '../payload.js';
 import { rootUrl } from '../task-names.js';
 import { localRunner } from './local-runner.js';
 import { startMarks } from './start-marks.js';
-import { ABORTED_BY_SUBMITTER, makeProcessor, type Running } from './processor.js';
+import { ABORTED_BY_SUBMITTER, abortRunning, makeProcessor, type Running } from './processor.js';
 
 /**
  * Options of {@link startWorker} (the flags of `coro-worker`).
@@ -117,7 +117,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   subscriber.on('message', (_channel: string, id: string) => {
     abortedRecently.set(id, Date.now());
     if (abortedRecently.size > 10_000) abortedRecently.delete(abortedRecently.keys().next().value!);
-    if (running.has(id)) bull.cancelJob(id, ABORTED_BY_SUBMITTER);
+    const job = running.get(id);
+    if (job) abortRunning(job, ABORTED_BY_SUBMITTER);
   });
   await subscriber.subscribe(keys.abortChannel);
 
@@ -133,7 +134,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
       return false;
     }
     job.handedBack = true;
-    if (started) bull.cancelJob(job.job.id!, `coro-worker ${name} is shutting down`);
+    if (started) abortRunning(job, `coro-worker ${name} is shutting down`);
     return true;
   };
   const processor = makeProcessor({

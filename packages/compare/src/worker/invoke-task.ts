@@ -10,7 +10,8 @@ const GeneratorFunction = Object.getPrototypeOf(function* () {}) as object;
 /**
  * Run `fn`, the export `exportName` of `module`, with `args`, as compare's workers do: a generator
  * export as a coroutine on core's executor, a plain or async export called directly with `signal`
- * where core's `jobSignal()` finds it. Returns the value, or a promise of it.
+ * where core's `jobSignal()` finds it (a function making the signal is called only if the task asks
+ * for it). Returns the value, or a promise of it.
  *
  * @example
  * ```ts
@@ -18,10 +19,10 @@ const GeneratorFunction = Object.getPrototypeOf(function* () {}) as object;
  * const n = await invokeTask(await loadTask(url, 'countPrimes'), url, 'countPrimes', [1000], AbortSignal.timeout(1000));
  * ```
  */
-export function invokeTask(fn: (...args: unknown[]) => unknown, module: string, exportName: string, args: unknown[], signal: AbortSignal): unknown {
+export function invokeTask(fn: (...args: unknown[]) => unknown, module: string, exportName: string, args: unknown[], signal: AbortSignal | (() => AbortSignal)): unknown {
   if (Object.getPrototypeOf(fn) !== GeneratorFunction) return withJobSignal(signal, () => fn(...args));
   const key = `${module}#${exportName}`;
   let ref = refs.get(key);
   if (!ref) refs.set(key, (ref = task(module, exportName)));
-  return executor.submit(ref.with({ signal }), ...args);
+  return executor.submit(ref.with({ signal: typeof signal === 'function' ? signal() : signal }), ...args);
 }

@@ -122,6 +122,24 @@ async function rounds(start: (url: string, name: string) => Promise<Round>, url:
   return rates;
 }
 
+/** Rounds of both sides in one child, alternating which goes first: paired, so drift hits both alike. */
+export async function pairedRounds(url: string): Promise<{ bare: number[]; coro: number[] }> {
+  await round(bareRound, url); // warm-up of both: JIT, module loads
+  await round(coroRound, url);
+  const bare: number[] = [];
+  const coro: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    if (i % 2 === 0) {
+      bare.push(await round(bareRound, url));
+      coro.push(await round(coroRound, url));
+    } else {
+      coro.push(await round(coroRound, url));
+      bare.push(await round(bareRound, url));
+    }
+  }
+  return { bare, coro };
+}
+
 /** Child export: rounds through bare BullMQ. */
 export function bareRounds(url: string): Promise<number[]> {
   return rounds(bareRound, url);

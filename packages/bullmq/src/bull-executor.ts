@@ -7,7 +7,7 @@ import { bounded } from './bounded.js';
 import { bullConnection, describeConnection, redisOptions } from './connection.js';
 import { resolveExecutorOptions, type BullExecutorOptions, type ResolvedExecutorOptions } from './options.js';
 import { failure } from './outcome.js';
-import { ABORTED_KEY_TTL_SECONDS, keysOf, pack, unpack, type JobData } from './payload.js';
+import { ABORTED_KEY_TTL_SECONDS, keysOf, NO_ARGS, pack, unpack, type JobData } from './payload.js';
 import { rootUrl, taskName } from './task-names.js';
 
 /** How long BullMQ keeps finished jobs: long enough for reconcile() to read any result it missed. */
@@ -104,13 +104,13 @@ export class BullExecutor implements Executor {
     } catch (error) {
       return Promise.reject(new TypeError(`BullExecutor.submit: the arguments of ${task.exportName} cannot be cloned: ${(error as Error).message}`, { cause: error }));
     }
-    const data: JobData = { module, exportName: task.exportName, args: packed, attempts: this.options.attempts };
+    const data: JobData = packed === NO_ARGS ? { module } : { module, args: packed };
     const id = randomUUID();
     return new Promise<TaskResult<F>>((resolve, reject) => {
       const job: Pending = { id, signal, resolve: resolve as (value: unknown) => void, reject, added: Promise.resolve(), aborting: false, abortTimer: undefined, onAbort: undefined };
       this.pending.set(id, job);
       // The id is ours, so an add that ioredis resends after a reconnect finds the job and adds nothing.
-      const add = (queue: Queue) => queue.add(task.exportName, data, { jobId: id, attempts: this.options.attempts, ...RETENTION }).then(noValue, (error: unknown) => this.settle(id, false, error));
+      const add = (queue: Queue) => queue.add(task.exportName, data, this.jobOptions(id)).then(noValue, (error: unknown) => this.settle(id, false, error));
       job.added = this.queue ? add(this.queue) : this.connect().then(({ queue }) => add(queue), (error: unknown) => this.settle(id, false, error));
       if (signal) {
         job.onAbort = () => void this.abort(job);
@@ -169,6 +169,10 @@ export class BullExecutor implements Executor {
   /** @internal */
   toString(): string {
     return `BullExecutor(queue '${this.queueName}' on ${describeConnection(this.redis)})`;
+  }
+
+  private jobOptions(jobId: string) {
+    return this.options.attempts === 1 ? { jobId, ...RETENTION } : { jobId, attempts: this.options.attempts, ...RETENTION };
   }
 
   /** The task's name for workers, checked once per module (a file's existence is not checked again). */
@@ -249,7 +253,7 @@ export class BullExecutor implements Executor {
   private async failed(queue: Queue, id: string, failedReason: string): Promise<void> {
     const job = await Job.fromId<JobData>(queue, id).catch(() => undefined);
     const signal = this.pending.get(id)?.signal;
-    this.settle(id, false, failure(job?.data, failedReason, signal));
+    this.settle(id, false, failure(job, failedReason, signal));
   }
 
   /** Abort a job: take it off the queue if no worker has it, else tell the worker running it. */
@@ -295,7 +299,7 @@ export class BullExecutor implements Executor {
           if (state !== 'completed' && state !== 'failed') return;
           const job = await Job.fromId<JobData>(queue, id).catch(() => undefined);
           if (job === undefined) return;
-          if (state === 'failed') this.settle(id, false, failure(job.data, job.failedReason, pending.signal));
+          if (state === 'failed') this.settle(id, false, failure(job, job.failedReason, pending.signal));
           else if (typeof job.returnvalue === 'string') this.completed(id, job.returnvalue);
         }),
       );

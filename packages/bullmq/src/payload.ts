@@ -4,23 +4,27 @@
 import { deserialize, serialize } from 'node:v8';
 import type { SentError } from '@coro/compare';
 
-/** A job's data as BullMQ stores it. */
+/**
+ * A job's data as BullMQ stores it, kept small (it is written, read and parsed for every job). The
+ * exported function's name is the job's name; the executor's `attempts` is BullMQ's own job option.
+ */
 export interface JobData {
   /** The task's module as a worker resolves it: `./path` under the worker's root, a package specifier, or a URL. */
   readonly module: string;
-  /** The exported function to run. */
-  readonly exportName: string;
-  /** The arguments, v8-serialized, base64. */
-  readonly args: string;
-  /** How many times a worker may be lost while running this job before it fails (the executor's `attempts`). */
-  readonly attempts: number;
+  /** The arguments, v8-serialized, base64; absent when there are none. */
+  readonly args?: string;
   /** Set by the worker on failure: the task's error as data. */
   readonly error?: SentError;
 }
 
+/** How many times a job may run when its worker is lost (BullMQ's `attempts`, 1 when not set). */
+export function attemptsOf(job: { readonly opts: { readonly attempts?: number } }): number {
+  return Math.max(job.opts.attempts ?? 1, 1); // BullMQ stores 0 when none was given
+}
+
 // The two most common payloads, no arguments and no result, skip the serializer. (Base64 of v8's
 // format always starts with its version tag, "/w", so these short texts cannot be mistaken for one.)
-const NO_ARGS = '[]';
+export const NO_ARGS = '[]';
 const UNDEFINED = '';
 
 /** A value as text for Redis. */

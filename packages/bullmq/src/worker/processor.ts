@@ -3,7 +3,7 @@
 import { JobAborted, sendError, WorkerCrashed } from '@coro/compare';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { WorkerLost } from '../errors.js';
-import { pack, unpack, type JobData } from '../payload.js';
+import { attemptsOf, pack, unpack, type JobData } from '../payload.js';
 import { resolveTaskName } from '../task-names.js';
 import type { LocalRunner } from './local-runner.js';
 
@@ -94,18 +94,20 @@ export function makeProcessor(context: ProcessorContext) {
   return async function process(job: Job<JobData>, token: string | undefined): Promise<string> {
     const data = job.data;
     const id = job.id!;
+    const exportName = job.name;
+    const attempts = attemptsOf(job);
     // A worker was lost with this job once for every start that neither finished nor failed (failed
     // local runs are attemptsMade). A stall without a start is no loss: the worker took the job while
     // Redis went away and never heard that it had (a lost reply), so the job simply runs now.
     const again = job.stalledCounter > 0 || job.attemptsMade > 0;
     const lost = job.stalledCounter > 0 ? (await context.startedBefore(id)) - job.attemptsMade : 0;
-    if ((lost > 0 && lost + job.attemptsMade >= data.attempts) || job.attemptsStarted > data.attempts + SPARE_ACTIVATIONS) {
-      return failForGood(job, new WorkerLost(Math.max(lost, 1), data.attempts));
+    if ((lost > 0 && lost + job.attemptsMade >= attempts) || job.attemptsStarted > attempts + SPARE_ACTIVATIONS) {
+      return failForGood(job, new WorkerLost(Math.max(lost, 1), attempts));
     }
     if (context.abortedRecently.has(id) || (again && (await context.abortedBefore(id)))) return failForGood(job, new JobAborted('queued', ABORTED_BY_SUBMITTER));
 
     let module = modules.get(data.module);
-    if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, data.exportName, context.root, context.where)));
+    if (module === undefined) modules.set(data.module, (module = resolveTaskName(data.module, exportName, context.root, context.where)));
     if (module instanceof TypeError) return failForGood(job, module);
 
     const running = runningJob(job, token);
@@ -114,19 +116,20 @@ export function makeProcessor(context: ProcessorContext) {
     context.markStarted(id);
     context.running.set(id, running);
     try {
-      const value = await context.runner.run(module, data.exportName, unpack(data.args) as unknown[], () => signalOf(running));
+      const result = context.runner.run(module, exportName, data.args === undefined ? [] : (unpack(data.args) as unknown[]), () => signalOf(running));
+      const value: unknown = result instanceof Promise ? await result : result; // a plain task's value: no extra turn
       if (running.handedBack) return HANDED_BACK;
       try {
         return pack(value);
       } catch (error) {
-        return await failForGood(job, new TypeError(`the result of ${data.exportName} cannot be cloned: ${(error as Error).message}`, { cause: error }));
+        return await failForGood(job, new TypeError(`the result of ${exportName} cannot be cloned: ${(error as Error).message}`, { cause: error }));
       }
     } catch (error) {
       if (running.handedBack) return HANDED_BACK;
       if (error instanceof UnrecoverableError) throw error;
       if (running.abortedFor !== NOT_ABORTED) return failForGood(job, error instanceof JobAborted ? error : new JobAborted('graceful', running.abortedFor));
       // The local thread or process died under the job: retry while attempts allow (BullMQ counts them).
-      if (error instanceof WorkerCrashed && Math.max(lost, 0) + job.attemptsMade + 1 < data.attempts) throw new Error(error.message, { cause: error });
+      if (error instanceof WorkerCrashed && Math.max(lost, 0) + job.attemptsMade + 1 < attempts) throw new Error(error.message, { cause: error });
       return failForGood(job, error);
     } finally {
       context.running.delete(id);

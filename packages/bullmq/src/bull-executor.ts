@@ -72,11 +72,13 @@ export class BullExecutor implements Executor {
   private closing: Promise<void> | undefined;
   private whenIdle: (() => void) | undefined;
   private lastEventAt = Date.now();
+  /** Set when close() lets go of Redis: from then on a lost connection is not retried. */
+  private disconnecting = false;
   private reconcileTimer: NodeJS.Timeout | undefined;
 
   constructor(options: BullExecutorOptions = {}) {
     this.options = resolveExecutorOptions('BullExecutor', options);
-    this.redis = redisOptions('BullExecutor', options.connection);
+    this.redis = redisOptions('BullExecutor', options.connection, () => this.disconnecting);
     this.root = rootUrl('BullExecutor', options.root ?? process.cwd());
     this.queueName = this.options.queue;
     this.keys = keysOf(this.options.prefix, this.queueName);
@@ -336,11 +338,12 @@ export class BullExecutor implements Executor {
       );
     }
     clearInterval(this.reconcileTimer);
+    this.disconnecting = true;
     if (this.connected) await bounded(this.connected, 2000);
     // BullMQ's close waits for Redis; a Redis that is gone must not make close() hang.
     const { queue, events, control } = this.made;
-    if (events && !(await bounded(events.close(), 2000))) await events.disconnect();
-    if (queue && !(await bounded(queue.close(), 2000))) await queue.disconnect();
+    // (Its connections stop retrying now, so they end by themselves even when these calls never return.)
+    await Promise.all([events && bounded(events.close(), 2000), queue && bounded(queue.close(), 2000)]);
     control?.disconnect();
   }
 }

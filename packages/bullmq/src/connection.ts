@@ -12,13 +12,21 @@ import type { RedisOptions } from 'ioredis';
  */
 export type RedisConnection = string | RedisOptions;
 
+/** Reconnect soon after Redis comes back (BullMQ's own default waits up to 20 s), and not at all once closing. */
+function retries(given: RedisOptions['retryStrategy'], closing: () => boolean): NonNullable<RedisOptions['retryStrategy']> {
+  return (times) => (closing() ? null : given ? given(times) : Math.min(100 * times, 2000));
+}
+
 /**
  * ioredis options for BullMQ from a URL or options: commands wait across reconnects (BullMQ's
- * workers require `maxRetriesPerRequest: null`), so a Redis restart delays work instead of failing it.
+ * workers require `maxRetriesPerRequest: null`), so a Redis restart delays work instead of failing
+ * it. Once `closing()` says so, a lost connection is not retried: every connection made from these
+ * options (BullMQ duplicates them for its blocking reads) ends, so close() cannot hang on a Redis
+ * that is gone, and the process can exit.
  */
-export function redisOptions(owner: string, connection: RedisConnection | undefined): RedisOptions {
+export function redisOptions(owner: string, connection: RedisConnection | undefined, closing: () => boolean = () => false): RedisOptions {
   const given = connection ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  if (typeof given === 'object' && given !== null) return { ...given, maxRetriesPerRequest: null };
+  if (typeof given === 'object' && given !== null) return { ...given, maxRetriesPerRequest: null, retryStrategy: retries(given.retryStrategy, closing) };
   if (typeof given !== 'string') throw new TypeError(`${owner}: connection must be a redis:// URL or ioredis options, got ${String(given)}`);
   let url: URL;
   try {
@@ -39,6 +47,7 @@ export function redisOptions(owner: string, connection: RedisConnection | undefi
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
     ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
     maxRetriesPerRequest: null,
+    retryStrategy: retries(undefined, closing),
   };
 }
 

@@ -104,6 +104,18 @@ describe('BullExecutor with an in-process worker', () => {
     await expect(executor.submit(double, 1)).rejects.toBeInstanceOf(ExecutorClosed);
   });
 
+  it('close() never hangs when Redis is gone: pending jobs reject with ExecutorClosed, connections end', async () => {
+    const own = await startRedis();
+    const executor = new BullExecutor({ connection: own.url, queue: fresh(), root: packageRoot, closeTimeout: 300 });
+    const job = executor.submit(double, 1).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // connected, job added
+    await own.stop();
+    const started = Date.now();
+    await executor.close();
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(await job).toBeInstanceOf(ExecutorClosed);
+  });
+
   it('a crash of the local worker process is a WorkerCrashed for the caller once attempts are used', async () => {
     await withWorker('process', async (executor) => {
       const error = await executor.submit(task(tasks, 'crash')).catch((e: unknown) => e);

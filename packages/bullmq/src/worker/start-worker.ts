@@ -92,7 +92,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   }
   const kind = options.executor ?? 'thread';
   if (!executorKinds.includes(kind)) throw new TypeError(`${owner}: executor must be one of ${executorKinds.join(', ')}, got ${typeof kind === 'string' ? `'${kind}'` : String(kind)}`);
-  const connection = redisOptions(owner, options.connection);
+  let stopping = false;
+  let disconnecting = false; // from here on a lost connection is not retried
+  const connection = redisOptions(owner, options.connection, () => disconnecting);
   const queue = queueName(owner, 'queue', options.queue, 'coro');
   const prefix = queueName(owner, 'prefix', options.prefix, 'bull');
   const size = count(owner, 'size', options.size, kind === 'coroutine' ? 100 : availableParallelism());
@@ -123,7 +125,6 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
   await subscriber.subscribe(keys.abortChannel);
 
   let emptied: (() => void) | undefined;
-  let stopping = false;
   // Back to the queue first (the lock goes with it), then stop the local run: whatever the run ends
   // with can no longer finish the job. If Redis refuses, the job stays ours and runs to its end.
   const handBack = async (job: Running, started: boolean): Promise<boolean> => {
@@ -188,7 +189,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<CoroWork
       // Still running: back to the queue, where another worker takes them without counting a loss.
       await Promise.all([...running.values()].map((job) => handBack(job, true)));
       // A task that ignores its signal must not hold the shutdown: it is no longer this worker's job.
-      if (!(await bounded(bull.close(), 2000))) void bull.close(true);
+      disconnecting = true;
+      await bounded(bull.close(), 2000);
       await bounded(runner.close(), 2000);
       subscriber.disconnect();
       redis.disconnect();

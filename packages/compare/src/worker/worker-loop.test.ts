@@ -87,7 +87,8 @@ describe('createWorkerLoop', () => {
     await worker.reply(finished);
     const earlier = signals.at(-1)!;
     const aborted = worker.start('untilAborted');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Abort once the job runs (its signal is recorded); before that, the abort would skip it instead.
+    while (signals.at(-1) === earlier) await new Promise((resolve) => setTimeout(resolve, 5));
     worker.abort(aborted);
     const message = await worker.reply(aborted);
     expect([message[0], (message[2] as { message: string }).message]).toEqual([FAIL, 'the job was aborted by its caller']);

@@ -4,11 +4,10 @@
  * (`--save '' --appendonly no`), stopped when the demo ends. Never 6379: a Redis already there may
  * hold someone's data.
  */
-import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { redisAnswers, startRedisServer, type RedisServer } from '../../../../tools/redis/redis-server.js';
+
 
 /** The one line the demo prints when it has no Redis to use. */
 export const howToEnable =
@@ -38,76 +37,19 @@ export interface DemoRedis {
   stop(): Promise<void>;
 }
 
-/** Whether Redis at `url` replies to PING (any reply: an auth error is still a Redis) within `timeoutMs`. */
-export function redisAnswers(url: string, timeoutMs: number): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port || 6379), hostname.replace(/^\[|\]$/g, ''));
-    const done = (answered: boolean) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(answered);
-    };
-    const timer = setTimeout(() => done(false), timeoutMs);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (reply) => done(/^[+-]/.test(reply.toString('latin1'))));
-    socket.once('error', () => done(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Start `binary` (a redis-server) on a free loopback port and resolve once it answers PING.
  * Aborting `signal` before then kills it at once and removes its folder.
  */
-export async function startRedisServer(binary: string, signal?: AbortSignal): Promise<DemoRedis> {
-  const port = await freePort();
-  signal?.throwIfAborted();
-  const dir = mkdtempSync(join(tmpdir(), 'coro-demo-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
-  const url = `redis://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null && spawnError === undefined) child.kill('SIGTERM');
-    await exited;
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const kill = () => {
-    child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  signal?.addEventListener('abort', kill, { once: true });
+export async function startDemoRedis(binary: string, signal?: AbortSignal): Promise<DemoRedis> {
+  let server: RedisServer;
   try {
-    const deadline = Date.now() + 10_000;
-    while (!(await redisAnswers(url, 500))) {
-      signal?.throwIfAborted();
-      if (spawnError !== undefined || child.exitCode !== null || Date.now() > deadline) {
-        await stop();
-        const why = spawnError?.message ?? (child.exitCode !== null ? `it exited with code ${child.exitCode}` : 'it did not answer within 10 s');
-        throw new Error(`distributed: could not start ${binary} on port ${port}: ${why}\n${log}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  } finally {
-    signal?.removeEventListener('abort', kill);
+    server = await startRedisServer({ binary, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new Error(`distributed: ${(error as Error).message}`, { cause: error });
   }
-  return { url, description: `our own redis-server on ${url} (in ${dir}, nothing saved)`, stop };
+  return { url: server.url, description: `our own redis-server on ${server.url} (in ${server.dir}, nothing saved)`, stop: () => server.stop() };
 }
 
 /**
@@ -123,5 +65,5 @@ export async function demoRedis(env: NodeJS.ProcessEnv = process.env, signal?: A
     return { url: given, description: `REDIS_URL (${shown.href})`, stop: () => Promise.resolve() };
   }
   const binary = findRedisServer(env.PATH);
-  return binary === undefined ? undefined : startRedisServer(binary, signal);
+  return binary === undefined ? undefined : startDemoRedis(binary, signal);
 }

@@ -4,29 +4,16 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BullExecutor, task, WorkerCrashed, WorkerLost } from '../src/index.js';
-import { startRedis, type TestRedis } from './redis-server.js';
-import { packageRoot, startWorkerProcess, type WorkerProcess } from './workers.js';
+import { packageRoot, redisAndWorkers, type WorkerProcess } from './workers.js';
 
 const slow = task<(ms: number, value: string, log: string) => Promise<string>>(new URL('./fixtures/tasks.mjs', import.meta.url), 'slow');
 const fastLoss = ['--lock-duration', '2000', '--stalled-interval', '500', '--executor', 'thread', '--size', '1'];
 
-let redis: TestRedis;
-const started: WorkerProcess[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  for (const worker of started) worker.child.kill('SIGKILL');
-  await redis?.stop();
-});
+const env = redisAndWorkers();
 
-async function workers(queue: string, n: number): Promise<WorkerProcess[]> {
-  const made = await Promise.all(Array.from({ length: n }, () => startWorkerProcess(['--redis', redis.url, '--queue', queue, ...fastLoss])));
-  started.push(...made);
-  return made;
-}
+const workers = (queue: string, n: number): Promise<WorkerProcess[]> => Promise.all(Array.from({ length: n }, () => env.worker(['--queue', queue, ...fastLoss])));
 
 /** Wait until the log shows the job started, and return the pid of the coro-worker running it. */
 async function runnerOf(log: string, value: string): Promise<number> {
@@ -48,7 +35,7 @@ describe('a worker killed mid-job', () => {
     const queue = `crash-retry-${process.pid}`;
     const pool = await workers(queue, 2);
     const log = join(mkdtempSync(join(tmpdir(), 'coro-crash-')), 'log');
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot, attempts: 2 });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot, attempts: 2 });
     try {
       let settled = 0;
       const job = executor.submit(slow, 1500, 'A', log).finally(() => settled++);
@@ -68,7 +55,7 @@ describe('a worker killed mid-job', () => {
     const queue = `crash-once-${process.pid}`;
     const pool = await workers(queue, 2);
     const log = join(mkdtempSync(join(tmpdir(), 'coro-crash-')), 'log');
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot });
     try {
       const job = executor.submit(slow, 1500, 'B', log).catch((error: unknown) => error);
       const victim = await runnerOf(log, 'B');

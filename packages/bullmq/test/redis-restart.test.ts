@@ -2,31 +2,22 @@
 // port): every job still settles exactly once with its own result; nothing is lost, nothing doubled.
 // The outage is shorter than the workers' lock, as a restart is; an outage longer than the lock
 // counts as losing the worker (see crash.test.ts), since Redis cannot tell the two apart.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BullExecutor, task } from '../src/index.js';
-import { startRedis, type TestRedis } from './redis-server.js';
-import { packageRoot, startWorkerProcess, type WorkerProcess } from './workers.js';
+import { packageRoot, redisAndWorkers } from './workers.js';
 
 const slow = task<(ms: number, value: string) => Promise<string>>(new URL('./fixtures/tasks.mjs', import.meta.url), 'slow');
 
-let redis: TestRedis;
-const started: WorkerProcess[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  for (const worker of started) worker.child.kill('SIGKILL');
-  await redis?.stop();
-});
+const env = redisAndWorkers();
 
 describe('a Redis restart during a run', () => {
   it('loses and duplicates no result', async (context) => {
-    if (!redis.owned) context.skip(); // REDIS_URL names a Redis we may not restart
+    if (!env.redis.owned) context.skip(); // REDIS_URL names a Redis we may not restart
     const queue = `restart-${process.pid}`;
     for (let i = 0; i < 2; i++) {
-      started.push(await startWorkerProcess(['--redis', redis.url, '--queue', queue, '--executor', 'coroutine', '--size', '20', '--lock-duration', '4000', '--stalled-interval', '500']));
+      await env.worker(['--queue', queue, '--executor', 'coroutine', '--size', '20', '--lock-duration', '4000', '--stalled-interval', '500']);
     }
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot, reconcileInterval: 1000 });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot, reconcileInterval: 1000 });
     try {
       const settled = new Map<string, number>();
       const values = Array.from({ length: 300 }, (_, i) => `job-${i}`);
@@ -39,7 +30,7 @@ describe('a Redis restart during a run', () => {
       // Restart while some jobs are done, some running, some still queued.
       await Promise.race([Promise.all(jobs.slice(0, 40)), new Promise((resolve) => setTimeout(resolve, 5000))]);
       expect(settled.size).toBeLessThan(values.length);
-      await redis.restart(300);
+      await env.redis.restart(300);
       const results = await Promise.all(jobs);
       expect(results).toEqual(values); // each its own result, in order
       expect([...settled.values()].every((n) => n === 1)).toBe(true);

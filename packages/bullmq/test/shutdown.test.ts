@@ -3,28 +3,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BullExecutor, ExecutorClosed, JobAborted, task } from '../src/index.js';
-import { startRedis, type TestRedis } from './redis-server.js';
-import { packageRoot, startWorkerProcess, type WorkerProcess } from './workers.js';
+import { packageRoot, redisAndWorkers, type WorkerProcess } from './workers.js';
 
 const slow = task<(ms: number, value: string, log?: string) => Promise<string>>(new URL('./fixtures/tasks.mjs', import.meta.url), 'slow');
-let redis: TestRedis;
+const env = redisAndWorkers();
 let n = 0;
-const started: WorkerProcess[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  for (const worker of started) worker.child.kill('SIGKILL');
-  await redis?.stop();
-});
 
-async function worker(queue: string, ...args: string[]): Promise<WorkerProcess> {
-  const made = await startWorkerProcess(['--redis', redis.url, '--queue', queue, '--executor', 'thread', '--size', '1', ...args]);
-  started.push(made);
-  return made;
-}
+const worker = (queue: string, ...args: string[]): Promise<WorkerProcess> => env.worker(['--queue', queue, '--executor', 'thread', '--size', '1', ...args]);
 
 const logFile = () => join(mkdtempSync(join(tmpdir(), 'coro-shutdown-')), 'log');
 const startsIn = (log: string, value: string) => {
@@ -42,7 +29,7 @@ describe('coro-worker shutdown', () => {
   it('SIGTERM lets a running job finish within the grace period, then exits 0', async () => {
     const queue = `shutdown-${process.pid}-${++n}`;
     const first = await worker(queue, '--grace', '10000');
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot });
     const log = logFile();
     try {
       const job = executor.submit(slow, 400, 'finish', log);
@@ -59,7 +46,7 @@ describe('coro-worker shutdown', () => {
   it('a job still running when the grace period ends goes back to the queue and another worker runs it', async () => {
     const queue = `shutdown-${process.pid}-${++n}`;
     const first = await worker(queue, '--grace', '200');
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot });
     const log = logFile();
     try {
       let settled = 0;
@@ -81,7 +68,7 @@ describe('coro-worker shutdown', () => {
     const queue = `shutdown-${process.pid}-${++n}`;
     const first = await worker(queue, '--grace', '60000');
     // No worker is left to run the handed-back job: close() gives up on it after 100 ms.
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot, closeTimeout: 100 });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot, closeTimeout: 100 });
     const log = logFile();
     try {
       const job = executor.submit(slow, 30_000, 'twice', log).catch((error: unknown) => error);
@@ -102,7 +89,7 @@ describe('coro-worker shutdown', () => {
   it('aborting a job on a thread worker lets the task stop by itself (mode graceful, its finally ran)', async () => {
     const queue = `shutdown-${process.pid}-${++n}`;
     await worker(queue);
-    const executor = new BullExecutor({ connection: redis.url, queue, root: packageRoot });
+    const executor = new BullExecutor({ connection: env.redis.url, queue, root: packageRoot });
     const log = logFile();
     try {
       const controller = new AbortController();

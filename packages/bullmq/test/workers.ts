@@ -1,6 +1,8 @@
 // coro-worker as the tests run it: a real child process of the built CLI, ready once it says so.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { startRedis, type TestRedis } from './redis-server.js';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -24,9 +26,36 @@ export async function startWorkerProcess(args: string[]): Promise<WorkerProcess>
       text += chunk.toString();
       if (text.includes(': ready')) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     void exited.then(({ code, signal }) => reject(new Error(`coro-worker exited (${code ?? signal}) before it was ready:\n${text}`)));
   });
   return { child, pid: child.pid!, output: () => text, exited };
+}
+
+/**
+ * A test file's Redis and the coro-worker processes it starts: Redis up before the tests, every
+ * worker killed and Redis stopped after them.
+ */
+export function redisAndWorkers() {
+  let redis: TestRedis | undefined;
+  const started: WorkerProcess[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    for (const worker of started) worker.child.kill('SIGKILL');
+    await redis?.stop();
+  });
+  return {
+    get redis(): TestRedis {
+      return redis!;
+    },
+    /** Start `coro-worker --redis <this Redis> ...args`, killed when the file ends. */
+    async worker(args: string[]): Promise<WorkerProcess> {
+      const made = await startWorkerProcess(['--redis', redis!.url, ...args]);
+      started.push(made);
+      return made;
+    },
+  };
 }

@@ -129,10 +129,10 @@ export class BullExecutor implements Executor {
    */
   async map<F extends (input: any) => any>(task: TaskRef<F>, inputs: Iterable<Parameters<F>[0]>, options: MapOptions = {}): Promise<TaskResult<F>[]> {
     const signal = options.signal;
-    if (signal?.aborted) throw new JobAborted('queued', signal.reason);
+    const own = task.options.signal;
+    for (const given of [signal, own]) if (given?.aborted) throw new JobAborted('queued', given.reason);
     const controllers: AbortController[] = [];
     const jobs: Promise<TaskResult<F>>[] = [];
-    const own = task.options.signal;
     for (const input of inputs) {
       const controller = new AbortController();
       controllers.push(controller);

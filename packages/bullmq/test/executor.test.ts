@@ -94,6 +94,18 @@ describe('BullExecutor with an in-process worker', () => {
     }
   });
 
+  it('map with an already aborted signal, its own or the task\'s, starts nothing and rejects with JobAborted', async () => {
+    const executor = new BullExecutor({ connection: redis.url, queue: fresh(), root: packageRoot, closeTimeout: 0 });
+    try {
+      const byMap = (await executor.map(double, [1, 2], { signal: AbortSignal.abort('map') }).catch((e: unknown) => e)) as JobAborted;
+      const byTask = (await executor.map(double.with({ signal: AbortSignal.abort('task') }), [1, 2]).catch((e: unknown) => e)) as JobAborted;
+      expect([byMap.mode, byMap.cause, byTask.mode, byTask.cause]).toEqual(['queued', 'map', 'queued', 'task']);
+      expect(executor.size).toBe(0);
+    } finally {
+      await executor.close();
+    }
+  });
+
   it('close() never hangs: with no worker, jobs reject with ExecutorClosed after closeTimeout', async () => {
     const executor = new BullExecutor({ connection: redis.url, queue: fresh(), root: packageRoot, closeTimeout: 200 });
     const job = executor.submit(double, 1).catch((e: unknown) => e);

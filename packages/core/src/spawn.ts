@@ -128,7 +128,7 @@ export function createTask(
   const lazy = Object.getPrototypeOf(fn) === GeneratorFunction;
   if (!lazy) rejectAsync(fn);
   const body = lazy ? fn : start(args.length === 0 ? fn() : fn(...args), fn);
-  const task = new Task(owner, body, name ?? (fn.name || 'anonymous'));
+  const task = new Task(owner, body, name ?? fn);
   if (lazy && args.length > 0) task.value = args;
   scheduler.countSpawned();
   if (scheduler.traceSpawns) task.ext().spawnStack = captureSpawnStack();

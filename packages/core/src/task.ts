@@ -60,21 +60,29 @@ export class Task<T = unknown> implements Suspend<T>, PromiseLike<T> {
   /** @internal */ prevSibling: Task<any> | null = null;
   /** @internal */ nextSibling: Task<any> | null = null;
   /** @internal */ extra: TaskExtra | null = null;
+  // The name given, or the function whose name it is: reading `fn.name` costs more than the rest of a spawn.
+  private readonly label: string | ((...args: unknown[]) => unknown);
 
   /** @internal */
   constructor(
     /** @internal */ readonly owner: Owner,
     gen: Iterator<Instruction, T, unknown> | ((...args: unknown[]) => unknown),
-    /** A name for logs and errors: the generator function's name unless given. */
-    readonly name: string,
+    label: string | ((...args: unknown[]) => unknown),
   ) {
     this.gen = gen;
+    this.label = label;
     const first = owner.firstChild;
     if (first !== null) {
       first.prevSibling = this;
       this.nextSibling = first;
     }
     owner.firstChild = this;
+  }
+
+  /** A name for logs and errors: the generator function's name unless given. */
+  get name(): string {
+    const label = this.label;
+    return typeof label === 'string' ? label : label.name || 'anonymous';
   }
 
   /** The scheduler running this task (found through its owners, to keep tasks small). */

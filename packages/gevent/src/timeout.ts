@@ -1,3 +1,4 @@
+import { nameClass } from './class-hooks.js';
 import { describeValue } from './describe-value.js';
 import { getCurrent, getHub } from './hub/current.js';
 import type { Firable } from './hub/firable.js';
@@ -55,6 +56,9 @@ function describe(ms: number | undefined, exception: unknown): string {
  * ```
  */
 export class Timeout extends Error implements Firable, Disposable {
+  // The bundle names a class that refers to itself `_Timeout`; it is Timeout.
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #name = /* @__PURE__ */ nameClass(this, 'Timeout');
   /** Always `"Timeout"`. */
   override readonly name = 'Timeout';
   /** Milliseconds until it fires once started; `undefined` never fires. */

@@ -28,7 +28,7 @@ export interface WithTimeoutOptions<V> {
  */
 export type TimedWork<T> = Operation<T> | (() => Operation<T> | PromiseLike<T> | T);
 
-function* run<T>(work: TimedWork<T>): Generator<Instruction, T, unknown> {
+function* runWork<T>(work: TimedWork<T>): Generator<Instruction, T, unknown> {
   if (typeof work !== 'function') return yield* work;
   const result = work();
   if (typeof (result as Operation<T> | null)?.[Symbol.iterator] === 'function' && typeof (result as Iterator<unknown> | null)?.next === 'function') return yield* (result as Operation<T>);
@@ -36,10 +36,10 @@ function* run<T>(work: TimedWork<T>): Generator<Instruction, T, unknown> {
   return result as T;
 }
 
-const withTimeoutOp = blocking(function* withTimeout<T, V>(ms: number, work: TimedWork<T>, options: WithTimeoutOptions<V> | undefined): Generator<Instruction, T | V, unknown> {
+const withTimeoutOp = /* @__PURE__ */ blocking('withTimeout', function* <T, V>(ms: number, work: TimedWork<T>, options: WithTimeoutOptions<V> | undefined): Generator<Instruction, T | V, unknown> {
   const timeout = Timeout.startNew(ms);
   try {
-    return yield* run(work);
+    return yield* runWork(work);
   } catch (error) {
     // Only our own timeout turns into the fallback value; an enclosing one propagates.
     if (error === timeout && options !== undefined) return options.timeoutValue;

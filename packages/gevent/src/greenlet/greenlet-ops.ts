@@ -7,7 +7,7 @@ import type { Greenlet } from './greenlet.js';
 import { Waiter } from '../hub/hub-waiter.js';
 import { Wakeup } from './links.js';
 
-export const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+export const joinOp = /* @__PURE__ */ blocking('join', function* (g: Greenlet<unknown>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   if (g.dead) return;
   const hub = g.hub;
   const me = hub.blockingCurrent();
@@ -26,7 +26,7 @@ export const joinOp = blocking(function* join(g: Greenlet<unknown>, timeout: num
   }
 });
 
-export const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
+export const getOp = /* @__PURE__ */ blocking('get', function* <T>(g: Greenlet<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
   if (!g.dead) {
     if (!block) throw new Timeout();
     const hub = g.hub;
@@ -50,12 +50,12 @@ export const getOp = blocking(function* get<T>(g: Greenlet<T>, block: boolean, t
  * gevent's blocking `kill`: park until the kill callback has thrown (it switches back at once,
  * ahead of what was queued meanwhile), then join. Killing yourself ends in the first step.
  */
-export const killOp = blocking(function* kill(g: Greenlet<unknown>, thrown: Waiter<void>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+export const killOp = /* @__PURE__ */ blocking('kill', function* (g: Greenlet<unknown>, thrown: Waiter<void>, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   yield* thrown.get();
   yield* joinOp(g, timeout);
 });
 
 /** What a blocking call returns when there is nothing to wait for. */
-export const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
+export const doneOp = /* @__PURE__ */ blocking('done', function* (): Generator<Instruction, void, unknown> {});
 
 export type { Blocking };

@@ -1,6 +1,7 @@
 // Greenlet: gevent's Greenlet class. Over 300 lines because it is one public class whose every
 // member carries its TSDoc example; its helpers live in greenlet-options.ts, greenlet-ops.ts and links.ts.
 import type { TaskResult, Timer } from '@coro/core';
+import { nameClass } from '../class-hooks.js';
 import { describeValue } from '../describe-value.js';
 import { getHub } from '../hub/current.js';
 import { Waiter } from '../hub/hub-waiter.js';
@@ -52,6 +53,9 @@ class Extras {
  * ```
  */
 export class Greenlet<T = unknown> extends RawGreenlet {
+  // The bundle names a class that refers to itself `_Greenlet`; it prints as Greenlet.
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #name = /* @__PURE__ */ nameClass(this, 'Greenlet');
   /** The return value, or the error when `failed`. */
   private outcome: unknown = undefined;
   private failed = false;

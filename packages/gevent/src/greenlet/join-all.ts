@@ -22,7 +22,7 @@ export interface JoinAllOptions extends WaitOptions {
   raiseError?: boolean;
 }
 
-const joinAllOp = blocking(function* joinAll<T>(greenlets: Greenlet<T>[], options: JoinAllOptions): Generator<Instruction, Greenlet<T>[], unknown> {
+const joinAllOp = /* @__PURE__ */ blocking('joinAll', function* <T>(greenlets: Greenlet<T>[], options: JoinAllOptions): Generator<Instruction, Greenlet<T>[], unknown> {
   if (options.raiseError !== true) return yield* waitObjectsOp(greenlets, options);
   const done: Greenlet<T>[] = [];
   using it = iwait(greenlets, options);
@@ -66,7 +66,7 @@ export interface KillAllOptions {
   timeout?: number;
 }
 
-const killAllOp = blocking(function* killAll(diehards: Waiter<RawGreenlet[]>, timeout: number | undefined): Generator<Instruction, void, unknown> {
+const killAllOp = /* @__PURE__ */ blocking('killAll', function* (diehards: Waiter<RawGreenlet[]>, timeout: number | undefined): Generator<Instruction, void, unknown> {
   // gevent's killall: its timeout covers waiting for the kill callback too; the greenlets that
   // survived the throw are then joined (raw greenlets cannot be).
   const t = timeout === undefined ? null : new Timeout(timeout).start();

@@ -1,6 +1,7 @@
 import { describeValue } from '../describe-value.js';
 import { type RawGreenlet, RawGreenlet as Raw, SCHEDULED, START } from '../hub/raw-greenlet.js';
 import type { Greenlet } from './greenlet.js';
+import { nameClass } from '../class-hooks.js';
 
 /**
  * An object a greenlet or event can notify instead of a function (an `AsyncResult` copies the
@@ -62,7 +63,9 @@ export function isLinkOf(link: Link<any> | undefined, callback: unknown): boolea
  * The raw greenlet a `link()` runs in: it reports a failure as gevent's notification does, as
  * `(link, source)`. Named RawGreenlet, as it prints and is: gevent's is a plain greenlet.
  */
-const LinkGreenlet = class RawGreenlet extends Raw {
+class LinkGreenlet extends Raw {
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #name = /* @__PURE__ */ nameClass(this, 'RawGreenlet');
   constructor(
     private readonly link: Link<any>,
     private readonly source: Greenlet<any>,
@@ -72,7 +75,7 @@ const LinkGreenlet = class RawGreenlet extends Raw {
   protected override onDeath(value: unknown, failed: boolean): void {
     if (failed) this.hub.reportError([this.link, this.source], value);
   }
-};
+}
 
 /** `link()`: the callback runs in a new raw greenlet, so it may block. */
 export class SpawnedLink<T> implements LinkTarget<Greenlet<T>> {

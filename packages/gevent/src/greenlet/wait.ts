@@ -151,7 +151,7 @@ class Collector<T extends Waitable> implements LinkTarget<T> {
   }
 }
 
-const stepOp = blocking(function* step<T extends Waitable>(collector: Collector<T>): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
+const stepOp = /* @__PURE__ */ blocking('step', function* <T extends Waitable>(collector: Collector<T>): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
   return yield* collector.step();
 });
 
@@ -176,16 +176,16 @@ export function iwait<T extends Waitable>(objects: Iterable<T>, options?: WaitOp
 }
 
 /** @internal wait for already-checked objects (see {@link waitables}): joinAll's path, without a second check. */
-export const waitObjectsOp = blocking(function* waitObjects<T extends Waitable>(list: T[], options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
+export const waitObjectsOp = /* @__PURE__ */ blocking('waitObjects', function* <T extends Waitable>(list: T[], options: WaitOptions | undefined): Generator<Instruction, T[], unknown> {
   const count = Math.min(options?.count ?? list.length, list.length);
   return yield* new Collector(list, options?.timeout, count).waitFor(count);
 });
 
-const hubJoinOp = blocking(function* hubJoin(timeout: number | undefined): Generator<Instruction, boolean, unknown> {
+const hubJoinOp = /* @__PURE__ */ blocking('hubJoin', function* (timeout: number | undefined): Generator<Instruction, boolean, unknown> {
   return yield* getHub().joinOperation(timeout);
 });
 
-const bridgeOp = blocking(bridgeIterator);
+const bridgeOp = /* @__PURE__ */ blocking('bridgeIterator', bridgeIterator);
 
 /**
  * Wait, three ways (gevent's `gevent.wait`, plus the promise bridge):

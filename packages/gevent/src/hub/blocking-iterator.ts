@@ -34,7 +34,7 @@ export function asyncIterate<T>(next: () => Blocking<IteratorResult<T, undefined
  */
 export function itemsUntil<T>(get: () => Operation<unknown>, stop: unknown): BlockingIterator<T> {
   let done = false;
-  const step = blocking(function* next(): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
+  const step = blocking('next', function* (): Generator<Instruction, IteratorResult<T, undefined>, unknown> {
     if (done) return { done: true, value: undefined };
     const item = yield* get();
     if (item === stop) {

@@ -11,7 +11,7 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
 }
 
-const getOp = blocking(function* get<T>(waiter: Waiter<T>): Generator<Instruction, T, unknown> {
+const getOp = /* @__PURE__ */ blocking('get', function* <T>(waiter: Waiter<T>): Generator<Instruction, T, unknown> {
   if (waiter.ready()) return waiter.take();
   const hub = waiter.hub;
   if (waiter.greenlet !== null) throw new ConcurrentObjectUseError(`This Waiter is already used by ${String(waiter.greenlet)}`);

@@ -3,7 +3,7 @@ import { describeValue } from '../describe-value.js';
 import { getHub } from './current.js';
 import { type Blocking, blocking, PARK } from './operation.js';
 
-const idleOp = blocking(function* idle(priority: number): Generator<Instruction, void, unknown> {
+const idleOp = /* @__PURE__ */ blocking('idle', function* (priority: number): Generator<Instruction, void, unknown> {
   const hub = getHub();
   const me = hub.blockingCurrent();
   const list = hub.idlers[priority + 2]!;

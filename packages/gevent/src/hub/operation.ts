@@ -37,16 +37,22 @@ function claimed<T extends object>(this: T): T {
 }
 
 /**
- * Make a generator function's results blocking calls: awaitable (`then` lives on the function's
- * generator prototype, so a call costs one generator object), and tracked by core's
+ * Make a generator function's results blocking calls named `name`: awaitable (`then` lives on the
+ * function's generator prototype, so a call costs one generator object), and tracked by core's
  * dropped-operation check, so one created inside a greenlet step and never delegated to is
- * reported in that greenlet.
+ * reported in that greenlet as `name(…)`. The name is a string, not the function's own: a bundler
+ * renames functions whose names collide (gevent has several `get`, `wait` and `join` operations,
+ * and `sleep`/`idle`/`joinAll` share the names of the functions that call them), and a minifier
+ * renames them all. It also becomes `fn.name`, for stack traces. Call it as
+ * `/* @__PURE__ *\/ blocking(…)` at module level, so that a bundle that never uses the operation
+ * drops it.
  */
-export function blocking<A extends unknown[], T>(fn: (...args: A) => Generator<Instruction, T, any>): (...args: A) => Blocking<T> {
+export function blocking<A extends unknown[], T>(name: string, fn: (...args: A) => Generator<Instruction, T, any>): (...args: A) => Blocking<T> {
+  Object.defineProperty(fn, 'name', { value: name });
   const proto = fn.prototype as Record<PropertyKey, unknown>;
   proto.then = thenRunInMain;
   proto[Symbol.iterator] = claimed;
-  const label = `${fn.name || 'operation'}(…)`;
+  const label = `${name}(…)`;
   proto.toString = () => label;
   return (...args: A) => track(fn(...args) as Trackable) as unknown as Blocking<T>;
 }

@@ -1,5 +1,6 @@
 import type { Instruction } from '@coro/core';
 import { greenlet, GreenletError, GreenletExit, type Switch } from '@coro/greenlet';
+import { inspectWith } from '../class-hooks.js';
 import { InvalidSwitchError } from '../errors.js';
 import type { Firable } from './firable.js';
 import { PARK } from './park.js';
@@ -217,8 +218,9 @@ export class RawGreenlet extends greenlet implements Firable {
     return `<${this.constructor.name} "${this.name}" ${this.stateWords()}>`;
   }
 
-  /** @internal how `console.log` and `util.inspect` print it. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  /** How `console.log` and `util.inspect` print it. */
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #inspect = /* @__PURE__ */ inspectWith(this, function (this: RawGreenlet) {
     return this.toString();
-  }
+  });
 }

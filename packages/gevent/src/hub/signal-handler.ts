@@ -1,3 +1,4 @@
+import { nameClass } from '../class-hooks.js';
 import { describeValue } from '../describe-value.js';
 import { KeyboardInterrupt } from '../errors.js';
 import { getHub } from './current.js';
@@ -28,11 +29,13 @@ interface SignalProcess {
  * The greenlet a delivery runs in. gevent's catches what the handler raises and reports it as
  * `handle_error(None, …)`: printed, then raised in the main greenlet.
  */
-const SignalGreenlet = class RawGreenlet extends RawGreenletBase {
+class SignalGreenlet extends RawGreenletBase {
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #name = /* @__PURE__ */ nameClass(this, 'RawGreenlet');
   protected override onDeath(value: unknown, failed: boolean): void {
     if (failed) this.hub.reportError(null, value);
   }
-};
+}
 
 /**
  * gevent's `signal_handler`: on each delivery of `signal` (`'SIGINT'`, `'SIGTERM'`, …), run

@@ -36,7 +36,7 @@ const sleepZero = {
 };
 makeAwaitable(sleepZero);
 
-const sleepFor = blocking(function* sleep(ms: number, ref: boolean): Generator<Instruction, void, unknown> {
+const sleepFor = /* @__PURE__ */ blocking('sleep', function* (ms: number, ref: boolean): Generator<Instruction, void, unknown> {
   const hub = getHub();
   const g = hub.blockingCurrent();
   const timer = hub.timer(ms, g, g.epoch, ref);

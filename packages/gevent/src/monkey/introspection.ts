@@ -1,5 +1,5 @@
 import { patchableModules } from './modules.js';
-import { isAreaPatched, isModulePatched as moduleHasPatches, isObjectPatched as objectIsPatched, originalOf, type PatchArea } from './registry.js';
+import { isAreaPatched, moduleHasPatches, objectIsPatched, originalOf, type PatchArea } from './registry.js';
 
 function checkModule(fn: string, moduleName: unknown): string {
   if (typeof moduleName !== 'string' || !(moduleName in patchableModules)) {

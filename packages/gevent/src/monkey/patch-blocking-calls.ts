@@ -27,7 +27,7 @@ function guard(api: string, original: (...args: unknown[]) => unknown): (...args
   const guarded = function (this: unknown, ...args: unknown[]): unknown {
     if (policy !== 'off') {
       const greenlet = currentGreenlet();
-      if (greenlet !== undefined) report(api, greenlet);
+      if (greenlet !== undefined) reportBlockingCall(api, greenlet);
     }
     return original.apply(this, args);
   };
@@ -36,7 +36,7 @@ function guard(api: string, original: (...args: unknown[]) => unknown): (...args
   return guarded;
 }
 
-function report(api: string, greenlet: RawGreenlet): void {
+function reportBlockingCall(api: string, greenlet: RawGreenlet): void {
   notify(new BlockingCall(api, greenlet));
   if (policy === 'throw') throw new BlockingCallError(api, greenlet);
   // One warning per API keeps a loop of readFileSync calls from flooding stderr; the events still fire each time.

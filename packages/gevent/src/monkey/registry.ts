@@ -46,12 +46,12 @@ export function isAreaPatched(area: PatchArea): boolean {
 }
 
 /** True when `moduleName` has at least one patched export. */
-export function isModulePatched(moduleName: string): boolean {
+export function moduleHasPatches(moduleName: string): boolean {
   return (saved.get(moduleName)?.size ?? 0) > 0;
 }
 
 /** True when `moduleName`'s export `name` is patched. */
-export function isObjectPatched(moduleName: string, name: string): boolean {
+export function objectIsPatched(moduleName: string, name: string): boolean {
   return saved.get(moduleName)?.has(name) ?? false;
 }
 

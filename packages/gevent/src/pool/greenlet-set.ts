@@ -29,14 +29,14 @@ export interface GroupJoinOptions {
   raiseError?: boolean;
 }
 
-const joinOp = blocking(function* join(group: GreenletSet, options: GroupJoinOptions): Generator<Instruction, boolean, unknown> {
+const joinOp = /* @__PURE__ */ blocking('join', function* (group: GreenletSet, options: GroupJoinOptions): Generator<Instruction, boolean, unknown> {
   const members = options.raiseError === true ? [...group] : [];
   const done = yield* group.emptyEvent.wait(options.timeout);
   for (const g of members) if (g.state === DEAD && !g.successful()) throw g.exception;
   return done;
 });
 
-const killOp = blocking(function* kill(group: GreenletSet, exception: KillException, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+const killOp = /* @__PURE__ */ blocking('kill', function* (group: GreenletSet, exception: KillException, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   const t = timeout === undefined ? null : Timeout.startNew(timeout);
   try {
     while (group.size > 0) {
@@ -56,7 +56,7 @@ const killOp = blocking(function* kill(group: GreenletSet, exception: KillExcept
 });
 
 /** What a blocking call returns when there is nothing to wait for. */
-const doneOp = blocking(function* done(): Generator<Instruction, void, unknown> {});
+const doneOp = /* @__PURE__ */ blocking('done', function* (): Generator<Instruction, void, unknown> {});
 
 function* runInline<R>(fn: (...args: any[]) => unknown, args: readonly unknown[]): Generator<Instruction, R, unknown> {
   const result = fn(...args);
@@ -332,7 +332,7 @@ function withKeywords(api: string, args: unknown[], kwds: Keywords | undefined):
   return Object.keys(kwds.values).length === 0 ? args : [...args, kwds.values];
 }
 
-const applyOp = blocking(function* apply(group: GreenletSet, fn: (...args: any[]) => unknown, args: unknown[]): Generator<Instruction, unknown, unknown> {
+const applyOp = /* @__PURE__ */ blocking('apply', function* (group: GreenletSet, fn: (...args: any[]) => unknown, args: unknown[]): Generator<Instruction, unknown, unknown> {
   if (typeof fn !== 'function') throw new TypeError(`apply: fn must be a function, got ${describeValue(fn)}`);
   const me = getCurrent();
   if (me instanceof Greenlet && group.has(me)) return yield* runInline(fn, args);
@@ -355,6 +355,6 @@ function* mapAll(group: GreenletSet, fn: (input: unknown) => unknown, inputs: Ma
 
 // As gevent, in a greenlet of its own: every item is started even if an early one fails, an error
 // from the iterable raises before the started items finish, and the hub reports the failure.
-const mapOp = blocking(function* map(group: GreenletSet, fn: (input: unknown) => unknown, inputs: MapInput<unknown>): Generator<Instruction, unknown[], unknown> {
+const mapOp = /* @__PURE__ */ blocking('map', function* (group: GreenletSet, fn: (input: unknown) => unknown, inputs: MapInput<unknown>): Generator<Instruction, unknown[], unknown> {
   return yield* Greenlet.spawn(mapAll, group, fn, inputs).get();
 });

@@ -6,7 +6,7 @@ import { GreenletSet } from './greenlet-set.js';
 
 export { GreenletSet, type GroupJoinOptions } from './greenlet-set.js';
 
-const roomOp = blocking(function* room(): Generator<Instruction, number, unknown> {
+const roomOp = /* @__PURE__ */ blocking('room', function* (): Generator<Instruction, number, unknown> {
   return 1;
 });
 

@@ -153,7 +153,7 @@ class Imap<R> {
   }
 }
 
-const stepOp = blocking(function* step<R>(imap: Imap<R>): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
+const stepOp = /* @__PURE__ */ blocking('step', function* <R>(imap: Imap<R>): Generator<Instruction, IteratorResult<R, undefined>, unknown> {
   return yield* imap.step();
 });
 

@@ -24,7 +24,7 @@ export class PoolFull extends Full {
   override readonly name: string = 'PoolFull';
 }
 
-const addOp = blocking(function* add(pool: Pool, g: Greenlet<unknown>, options: AcquireOptions, start: boolean): Generator<Instruction, void, unknown> {
+const addOp = /* @__PURE__ */ blocking('add', function* (pool: Pool, g: Greenlet<unknown>, options: AcquireOptions, start: boolean): Generator<Instruction, void, unknown> {
   if (!(g instanceof Greenlet)) throw new TypeError(`Pool.add: expected a Greenlet, got ${describeValue(g)}`);
   if (pool.has(g)) return;
   // gevent accepts Pool(0) (free_count 0, full) but a blocking spawn then waits forever and the
@@ -37,7 +37,7 @@ const addOp = blocking(function* add(pool: Pool, g: Greenlet<unknown>, options: 
   if (start) g.start();
 });
 
-const spawnOp = blocking(function* spawn(pool: Pool, fn: (...args: any[]) => unknown, args: unknown[]): Generator<Instruction, Greenlet<unknown>, unknown> {
+const spawnOp = /* @__PURE__ */ blocking('spawn', function* (pool: Pool, fn: (...args: any[]) => unknown, args: unknown[]): Generator<Instruction, Greenlet<unknown>, unknown> {
   const g = new Greenlet(fn, ...args);
   yield* addOp(pool, g, {}, true);
   return g;

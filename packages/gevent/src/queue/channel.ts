@@ -14,14 +14,14 @@ function effectiveTimeout(options: QueueOptions | undefined): number | Timeout |
   return options?.block === false ? 0 : options?.timeout;
 }
 
-const putOp = blocking(function* put<T>(ch: Channel<T>, item: T | typeof StopIteration, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+const putOp = /* @__PURE__ */ blocking('put', function* <T>(ch: Channel<T>, item: T | typeof StopIteration, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   const hub = getHub();
   if (hub.current === hub) return ch.putNowait(item); // a hub callback cannot wait (gevent does the same)
   const waiter = new ParkedWaiter(hub.blockingCurrent(), item);
   yield* park(ch.putters, waiter, timeout, () => new Full(), () => ch.kickIf(ch.getters.length > 0));
 });
 
-const getOp = blocking(function* get<T>(ch: Channel<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | typeof StopIteration, unknown> {
+const getOp = /* @__PURE__ */ blocking('get', function* <T>(ch: Channel<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | typeof StopIteration, unknown> {
   const hub = getHub();
   if (hub.current === hub) return ch.getNowait();
   const waiter = new ParkedWaiter<undefined>(hub.blockingCurrent(), undefined);

@@ -5,7 +5,7 @@ import type { StopIteration } from './queue-errors.js';
 import { SimpleQueue } from './simple-queue.js';
 import type { Timeout } from '../timeout.js';
 
-const joinOp = blocking(function* join(done: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
+const joinOp = /* @__PURE__ */ blocking('join', function* (done: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
   return yield* done.wait(timeout);
 });
 

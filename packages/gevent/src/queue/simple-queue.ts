@@ -36,14 +36,14 @@ function waitedFor(timeout: number | Timeout | undefined): string {
   return typeof timeout === 'number' ? `${timeout} ms` : 'its timeout';
 }
 
-const putOp = blocking(function* put<T>(q: SimpleQueue<T>, item: T | typeof StopIteration, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
+const putOp = /* @__PURE__ */ blocking('put', function* <T>(q: SimpleQueue<T>, item: T | typeof StopIteration, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, void, unknown> {
   if (q.tryPut(item)) return;
   if (!block) throw new Full(`put: the ${q.constructor.name} is full (block: false)`);
   const waiter = new ParkedWaiter(getHub().blockingCurrent(), item);
   yield* park(q.putters, waiter, timeout, () => new Full(`put: the ${q.constructor.name} stayed full for ${waitedFor(timeout)}`), () => q.kickIf(q.getters.length > 0));
 });
 
-const getOp = blocking(function* get<T>(q: SimpleQueue<T>, peek: boolean, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
+const getOp = /* @__PURE__ */ blocking('get', function* <T>(q: SimpleQueue<T>, peek: boolean, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
   const now = q.tryGet(peek);
   if (now !== NOTHING) return now as T;
   const api = peek ? 'peek' : 'get';

@@ -22,7 +22,7 @@ export interface Outcome {
   readonly exception: unknown;
 }
 
-const getOp = blocking(function* get<T>(result: AsyncResult<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
+const getOp = /* @__PURE__ */ blocking('get', function* <T>(result: AsyncResult<T>, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, T, unknown> {
   if (!result.ready()) {
     if (!block) throw new Timeout();
     // A Timeout of our own is raised, not swallowed: get() raises on timeout.
@@ -33,7 +33,7 @@ const getOp = blocking(function* get<T>(result: AsyncResult<T>, block: boolean, 
   throw result.exception;
 });
 
-const waitOp = blocking(function* wait<T>(result: AsyncResult<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | undefined, unknown> {
+const waitOp = /* @__PURE__ */ blocking('wait', function* <T>(result: AsyncResult<T>, timeout: number | Timeout | undefined): Generator<Instruction, T | undefined, unknown> {
   if (!result.ready()) {
     yield* parkOn(result, timeout);
     return result.value;

@@ -3,7 +3,7 @@ import { Linkable, parkBehind, parkOn } from './linkable.js';
 import { type Blocking, blocking } from '../hub/operation.js';
 import type { Timeout } from '../timeout.js';
 
-const waitOp = blocking(function* wait(event: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
+const waitOp = /* @__PURE__ */ blocking('wait', function* (event: Event, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
   // Already set and nobody is being notified: no switch at all. While a notification pass is
   // queued or running, a new waiter lines up behind the existing ones and is resumed at the end
   // of that pass (test_wait_while_notifying; gevent's arrived_while_waiting).

@@ -3,6 +3,7 @@ import { getHub } from '../hub/current.js';
 import type { Firable } from '../hub/firable.js';
 import { callLink, checkLink, type Link, Wakeup } from '../greenlet/links.js';
 import { PARK } from '../hub/operation.js';
+import { remove } from '../hub/waiter.js';
 import { startOwnTimeout, type Timeout } from '../timeout.js';
 
 /**
@@ -114,11 +115,6 @@ export function* parkBehind(target: { readonly arrived: Link<any>[]; unlink(link
     remove(target.arrived, waiter);
     target.unlink(waiter);
   }
-}
-
-function remove<T>(list: T[], item: T): void {
-  const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
 }
 
 /**

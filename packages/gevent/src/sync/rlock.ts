@@ -4,7 +4,7 @@ import { type Blocking, blocking } from '../hub/operation.js';
 import type { RawGreenlet } from '../hub/raw-greenlet.js';
 import { type AcquireOptions, Semaphore } from './semaphore.js';
 
-const acquireOp = blocking(function* acquire(lock: RLock, options: AcquireOptions | undefined): Generator<Instruction, boolean, unknown> {
+const acquireOp = /* @__PURE__ */ blocking('acquire', function* (lock: RLock, options: AcquireOptions | undefined): Generator<Instruction, boolean, unknown> {
   const me = getCurrent();
   if (lock.owner === me) {
     lock.count++;

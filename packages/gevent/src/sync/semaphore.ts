@@ -19,7 +19,7 @@ export interface AcquireOptions {
   timeout?: number | Timeout;
 }
 
-const acquireOp = blocking(function* acquire(sem: Semaphore, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
+const acquireOp = /* @__PURE__ */ blocking('acquire', function* (sem: Semaphore, block: boolean, timeout: number | Timeout | undefined): Generator<Instruction, boolean, unknown> {
   // A free permit is taken at once, even with greenlets queued: permits are not reserved (spec §15.6).
   if (sem.counter > 0) {
     sem.counter--;
@@ -32,12 +32,12 @@ const acquireOp = blocking(function* acquire(sem: Semaphore, block: boolean, tim
   return true;
 });
 
-const waitOp = blocking(function* wait(sem: Semaphore, timeout: number | Timeout | undefined): Generator<Instruction, number, unknown> {
+const waitOp = /* @__PURE__ */ blocking('wait', function* (sem: Semaphore, timeout: number | Timeout | undefined): Generator<Instruction, number, unknown> {
   if (sem.counter <= 0) yield* parkOn(sem, timeout);
   return sem.counter;
 });
 
-const always = blocking(function* always<T>(value: T): Generator<Instruction, T, unknown> {
+const always = /* @__PURE__ */ blocking('always', function* <T>(value: T): Generator<Instruction, T, unknown> {
   return value;
 });
 

@@ -9,7 +9,8 @@ export interface ExceptionStream {
 
 /** Node's `process`, or `null` where there is none (browsers). */
 export const hostProcess: { stderr: ExceptionStream; once(event: 'beforeExit', fn: () => void): unknown; off(event: 'beforeExit', fn: () => void): unknown } | null =
-  typeof process === 'object' && process !== null && typeof process.once === 'function' && typeof process.stderr?.write === 'function' ? process : null;
+  // A pure call: reading `process.once` at module level would keep the hub in every bundle of gevent.
+  /* @__PURE__ */ (() => (typeof process === 'object' && process !== null && typeof process.once === 'function' && typeof process.stderr?.write === 'function' ? process : null))();
 
 /** stderr in Node; `console.error` where there is no `process` (browsers). */
 export function defaultExceptionStream(): ExceptionStream {

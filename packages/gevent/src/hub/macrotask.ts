@@ -4,7 +4,7 @@
  * gevent call has registered that call (as gevent's main greenlet blocking) before anything runs.
  * `setImmediate` in Node; in browsers, which lack it, a MessageChannel message (no 4 ms clamp).
  */
-export const macrotask: (fn: () => void) => void = (() => {
+export const macrotask: (fn: () => void) => void = /* @__PURE__ */ (() => {
   interface Port {
     onmessage: (() => void) | null;
     postMessage(message: null): void;

@@ -57,9 +57,10 @@ export function blocking<A extends unknown[], T>(name: string, fn: (...args: A) 
   return (...args: A) => track(fn(...args) as Trackable) as unknown as Blocking<T>;
 }
 
-/** Give a hand-written iterator object the same awaitable behaviour. */
-export function makeAwaitable(target: object): void {
+/** Give a hand-written iterator object the same awaitable behaviour; returns it. */
+export function makeAwaitable<T extends object>(target: T): T {
   (target as { then?: unknown }).then = function (this: Runnable, onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) {
     return getHub().runRoot(this).then(onFulfilled, onRejected);
   };
+  return target;
 }

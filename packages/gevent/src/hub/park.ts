@@ -4,4 +4,4 @@
  * Operations with `yield*`, a bare `yield` (a `sleep(0)`), or a core `Suspend`. A leaf module, so
  * the greenlet classes can use it without importing the hub.
  */
-export const PARK: object = Object.freeze({ park: true });
+export const PARK: object = /* @__PURE__ */ Object.freeze({ park: true });

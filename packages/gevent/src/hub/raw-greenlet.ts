@@ -24,7 +24,7 @@ type StepIterator = Iterator<Instruction, unknown, unknown>;
 
 
 /** What a switch made from a hub callback evaluates to: the hub gets control back, with nothing. */
-const SWITCHED_BACK = Object.freeze({
+const SWITCHED_BACK = /* @__PURE__ */ Object.freeze({
   value: undefined,
   *[Symbol.iterator](): Generator<Instruction, undefined, unknown> {
     return undefined;
@@ -35,7 +35,7 @@ const SWITCHED_BACK = Object.freeze({
  * What a greenlet that switched into a parked greenlet gets: delegated to (`yield*`), it stays
  * switched away until killed, as in gevent, where nothing switches back to it.
  */
-const SWITCHED_AWAY = Object.freeze({
+const SWITCHED_AWAY = /* @__PURE__ */ Object.freeze({
   value: undefined,
   *[Symbol.iterator](): Generator<Instruction, undefined, unknown> {
     for (;;) yield PARK;
@@ -44,7 +44,7 @@ const SWITCHED_AWAY = Object.freeze({
 
 let nextId = 1;
 /** One shared, frozen argument list for the common call without arguments (and after the first step). */
-const NO_ARGS: readonly unknown[] = Object.freeze([]);
+const NO_ARGS: readonly unknown[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * A greenlet as the hub runs it: a function (usually a generator function, stepped with `yield*`

@@ -3,14 +3,14 @@ import { describeValue } from '../describe-value.js';
 import { getHub } from './current.js';
 import { type Blocking, blocking, makeAwaitable, PARK } from './operation.js';
 
-const PARKED: IteratorResult<Instruction, void> = Object.freeze({ done: false, value: PARK });
-const DONE: IteratorResult<Instruction, void> = Object.freeze({ done: true, value: undefined });
+const PARKED: IteratorResult<Instruction, void> = /* @__PURE__ */ Object.freeze({ done: false, value: PARK });
+const DONE: IteratorResult<Instruction, void> = /* @__PURE__ */ Object.freeze({ done: true, value: undefined });
 
 /**
  * `sleep(0)` is the hottest call in gevent code, so it allocates nothing: one shared iterator
  * whose only state (parked or not) lives on the greenlet.
  */
-const sleepZero = {
+const sleepZero = /* @__PURE__ */ makeAwaitable({
   [Symbol.iterator]() {
     return this;
   },
@@ -33,8 +33,7 @@ const sleepZero = {
     getHub().current.inSleep0 = false;
     return DONE;
   },
-};
-makeAwaitable(sleepZero);
+});
 
 const sleepFor = /* @__PURE__ */ blocking('sleep', function* (ms: number, ref: boolean): Generator<Instruction, void, unknown> {
   const hub = getHub();

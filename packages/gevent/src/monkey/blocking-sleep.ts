@@ -1,5 +1,5 @@
 // One cell that nobody ever notifies: Atomics.wait on it simply blocks the thread for `ms`.
-const cell = new Int32Array(new SharedArrayBuffer(4));
+const cell = /* @__PURE__ */ new Int32Array(/* @__PURE__ */ new SharedArrayBuffer(4));
 
 /** Block the whole thread for `ms` milliseconds, exactly as Python's unpatched `time.sleep` does. */
 export function blockingSleep(ms: number): void {

@@ -10,8 +10,9 @@ import timersPromises from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { time } from './time.js';
 
+// Made by a pure call: reading `Response.prototype` and `dns.promises` at import would keep this file in every bundle.
 /** The objects the patches mutate, by the name {@link getOriginal} and {@link isObjectPatched} take. */
-export const patchableModules: Readonly<Record<string, object>> = {
+export const patchableModules: Readonly<Record<string, object>> = /* @__PURE__ */ (() => ({
   time,
   globalThis,
   'Response.prototype': Response.prototype,
@@ -26,4 +27,4 @@ export const patchableModules: Readonly<Record<string, object>> = {
   'node:timers': timers,
   'node:timers/promises': timersPromises,
   'node:zlib': zlib,
-};
+}))();

@@ -7,7 +7,7 @@ import { isSpawned } from './current.js';
  * inside third-party async libraries: the hub runs every greenlet step inside
  * `ownerStore.run(greenlet, …)`, so every promise job created during that step inherits it.
  */
-export const ownerStore = new AsyncLocalStorage<RawGreenlet>();
+export const ownerStore = /* @__PURE__ */ new AsyncLocalStorage<RawGreenlet>();
 
 /** The greenlet on whose behalf a platform operation is being started, if any. */
 export function ownerNow(): RawGreenlet | undefined {

@@ -46,7 +46,7 @@ const AREAS: ReadonlyArray<readonly [Exclude<PatchArea, 'blocking'>, () => void]
   ['fs', patchFs],
   ['childProcess', patchChildProcess],
 ];
-const KNOWN = new Set<string>([...AREAS.map(([area]) => area), 'blocking']);
+const KNOWN = /* @__PURE__ */ (() => new Set<string>([...AREAS.map(([area]) => area), 'blocking']))();
 
 let firstCall: string | undefined;
 

@@ -7,7 +7,7 @@ import { isAreaPatched, markPatched, replace } from './registry.js';
 type Resolve = (this: unknown, ...args: unknown[]) => Promise<unknown>;
 
 // Resolver methods of dns.promises: each bound call runs on a Resolver of its own, so cancel() stops only it.
-const RESOLVER_METHODS = Object.getOwnPropertyNames(dns.promises.Resolver.prototype).filter((name) => name.startsWith('resolve') || name === 'reverse');
+const RESOLVER_METHODS = /* @__PURE__ */ (() => Object.getOwnPropertyNames(dns.promises.Resolver.prototype).filter((name) => name.startsWith('resolve') || name === 'reverse'))();
 
 function boundResolve(name: string, original: Resolve): Resolve {
   return function (this: unknown, ...args: unknown[]) {

@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net';
 import { inspect } from 'node:util';
+import { inspectWith } from '../class-hooks.js';
 import { bridgeIterator } from '../hub/bridge.js';
 
-const EMPTY = Buffer.alloc(0);
+const EMPTY = /* @__PURE__ */ Buffer.alloc(0);
 
 /**
  * A `net.Socket` seen from a greenlet, Python-socket style: `recv` and `sendall` are blocking
@@ -93,9 +94,11 @@ export class GreenSocket {
     return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  // How `util.inspect` and `console.log` print it (see class-hooks.ts for why not a method).
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #inspect = /* @__PURE__ */ inspectWith(this, function (this: GreenSocket) {
     return `<GreenSocket ${this.peer}${this.socket.destroyed ? ' closed' : ''}>`;
-  }
+  });
 
   /** @internal */
   toString(): string {

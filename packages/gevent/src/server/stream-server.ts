@@ -1,6 +1,7 @@
 import net, { type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import type { Operation } from '@coro/core';
+import { inspectWith } from '../class-hooks.js';
 import { bridgeIterator } from '../hub/bridge.js';
 import { Greenlet } from '../greenlet/greenlet.js';
 import { sleep } from '../hub/sleep.js';
@@ -222,10 +223,12 @@ export class StreamServer {
     return this.stop();
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  // How `util.inspect` and `console.log` print it (see class-hooks.ts for why not a method).
+  // eslint-disable-next-line no-unused-private-class-members -- it runs for its effect when the class is defined
+  static #inspect = /* @__PURE__ */ inspectWith(this, function (this: StreamServer) {
     const where = this.address ? `${this.serverHost}:${this.serverPort}` : 'not listening';
     return `<StreamServer at ${where} handle=${this.#handle.name || '<anonymous>'} ${this.#handlers.size} connections${this.#closed ? ' closed' : ''}>`;
-  }
+  });
 
   /** @internal */
   toString(): string {

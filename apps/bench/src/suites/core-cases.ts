@@ -5,7 +5,6 @@ import co from 'co';
 import * as effection from 'effection';
 import { all as sagaAll, fork, join as sagaJoin } from 'redux-saga/effects';
 import { runSaga, type Task as SagaTask } from 'redux-saga';
-import { summarise } from '../measurement.js';
 import { bytesPerUnit, opsPerSecond } from '../timing.js';
 
 interface Csp {
@@ -16,11 +15,13 @@ interface Csp {
 }
 const csp = createRequire(import.meta.url)('js-csp') as Csp;
 
-export type CaseResult = { opsPerSec?: number; bytes?: number; runs: number; spread: number };
+/** One child's figures: every run's rate (ops/s) or bytes per task. */
+export type CaseSamples = number[];
 type Runner = (tasks: number, perTask: number) => Promise<void> | void;
 
 const resolved = Promise.resolve();
-const RUNS = 7;
+/** Runs per child; the suite runs several children per implementation (rounds.ts). */
+const RUNS = 3;
 
 /** Cooperative switches: `tasks` tasks each hand over the turn `perTask` times. */
 const switchers: Record<string, Runner> = {
@@ -215,8 +216,8 @@ const holders: Record<string, (n: number) => Promise<() => Promise<void>> | (() 
 /** The slow peers get fewer switches and runs, so the whole suite finishes in minutes. */
 const slow = new Set(['effection', 'redux-saga', 'js-csp']);
 
-/** Measure one case on one implementation (runs inside a child process). */
-export async function measure(caseName: string, impl: string): Promise<CaseResult> {
+/** Measure one case on one implementation (runs inside a child process): every run's figure. */
+export async function measure(caseName: string, impl: string): Promise<CaseSamples> {
   const scale = slow.has(impl) ? 0.05 : 1;
   const runs = slow.has(impl) ? 2 : RUNS;
   switch (caseName) {
@@ -225,17 +226,16 @@ export async function measure(caseName: string, impl: string): Promise<CaseResul
       const tasks = caseName === 'switch-2' ? 2 : 1000;
       const perTask = Math.round((2_000_000 * scale) / tasks);
       const run = switchers[impl]!;
-      return opsPerSecond(tasks * perTask, runs, () => run(tasks, perTask));
+      return (await opsPerSecond(tasks * perTask, runs, () => run(tasks, perTask), 'cpu')).samples;
     }
     case 'spawn-100k': {
       const spawn = spawners[impl]!;
-      return opsPerSecond(100_000, runs, () => spawn(100_000));
+      return (await opsPerSecond(100_000, runs, () => spawn(100_000), 'cpu')).samples;
     }
     case 'memory-100k': {
       const samples: number[] = [];
-      for (let i = 0; i < Math.min(runs, 3); i++) samples.push(await bytesPerUnit(100_000, holders[impl]!));
-      const { value, spread } = summarise(samples);
-      return { bytes: value, runs: samples.length, spread };
+      for (let i = 0; i < Math.min(runs, 2); i++) samples.push(await bytesPerUnit(100_000, holders[impl]!));
+      return samples;
     }
     default:
       throw new RangeError(`unknown core case ${JSON.stringify(caseName)}`);

@@ -1,13 +1,12 @@
 // Child-process workloads of the `gevent` suite: each export runs in a fresh Node process.
 import { type Greenlet, joinAll, killAll, sleep, spawn } from '@coro/gevent';
-import { bytesPerUnit, opsPerSecond } from '../timing.js';
-
-export type Rate = { opsPerSec: number; runs: number; spread: number };
+import { bytesPerUnit, opsPerSecond, type Rate } from '../timing.js';
 
 export const SLEEP0_TOTAL = 4_000_000;
 export const SPAWNS = 100_000;
 export const SLEEPERS = 10_000;
-export const RUNS = 7;
+/** Runs per child; the suite runs several children per case (rounds.ts). */
+export const RUNS = 3;
 
 function* yielder(times: number): Generator<unknown, void, unknown> {
   for (let i = 0; i < times; i++) yield* sleep(0);
@@ -20,7 +19,7 @@ export function geventSleep0(greenlets: number, total: number, runs: number): Pr
     const all: Greenlet<void>[] = [];
     for (let i = 0; i < greenlets; i++) all.push(spawn(yielder, each));
     await joinAll(all);
-  });
+  }, 'cpu');
 }
 
 function one(): number {
@@ -33,7 +32,7 @@ export function geventSpawn(count: number, runs: number): Promise<Rate> {
     const all: Greenlet<number>[] = [];
     for (let i = 0; i < count; i++) all.push(spawn(one));
     await joinAll(all);
-  });
+  }, 'cpu');
 }
 
 /** sleep-10k: heap bytes per greenlet while `count` greenlets are all asleep in sleep(60 s). */

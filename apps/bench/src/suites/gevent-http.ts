@@ -4,14 +4,17 @@ import pLimitModule from 'p-limit';
 import { inChild } from '../child.js';
 import { summarise, type Measurement } from '../measurement.js';
 import { inPython } from '../python.js';
-import { opsPerSecond } from '../timing.js';
+import { interleave, pooledFigure, ROUNDS, roundsNote } from '../rounds.js';
+import { opsPerSecond, type Rate } from '../timing.js';
 
 // p-limit 2 is CommonJS: under NodeNext its default import is module.exports, whose .default is the function.
 const pLimit = pLimitModule.default;
 
 const TOTAL = 2_000;
 const CONCURRENCY = 100;
-const RUNS = 5;
+/** Runs per child (several children per implementation: rounds.ts), and Python's runs. */
+const RUNS = 3;
+const PY_RUNS = 5;
 const SERVER_CPU = '1';
 const CLIENT_CPU = '0';
 const placement = `client on CPU ${CLIENT_CPU}, server (node:http, own process) on CPU ${SERVER_CPU} (taskset)`;
@@ -41,7 +44,6 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   throw new Error(`the benchmark HTTP server exited before listening:\n${output}`);
 }
 
-type Rate = { opsPerSec: number; runs: number; spread: number };
 
 /** Child export: 2,000 GETs with the platform's fetch, at most 100 at a time through p-limit. */
 export async function fetchPLimit(url: string, total: number, concurrency: number, runs: number): Promise<Rate> {
@@ -50,7 +52,7 @@ export async function fetchPLimit(url: string, total: number, concurrency: numbe
     const response = await fetch(url);
     await response.text();
   };
-  return opsPerSecond(total, runs, () => Promise.all(Array.from({ length: total }, () => limit(one))));
+  return opsPerSecond(total, runs, () => Promise.all(Array.from({ length: total }, () => limit(one))), 'wall');
 }
 
 /** Child export: the same GETs from greenlets of a gevent Pool(100), with fetch patched to belong to them (or not, to show what patching costs). */
@@ -64,7 +66,7 @@ export async function geventPool(url: string, total: number, concurrency: number
   }
   const pool = new Pool(concurrency);
   const inputs = Array.from({ length: total }, (_, i) => i);
-  return opsPerSecond(total, runs, () => pool.map(one, inputs));
+  return opsPerSecond(total, runs, () => pool.map(one, inputs), 'wall');
 }
 
 const pythonScript = (url: string, total: number, concurrency: number, runs: number): string => `
@@ -83,8 +85,9 @@ rate()
 print(json.dumps([rate() for _ in range(${runs})]))
 `;
 
-function row(impl: string, rate: Rate, note: string): Measurement {
-  return { suite: 'gevent', case: 'http-2000', impl, opsPerSec: rate.opsPerSec, runs: rate.runs, spread: rate.spread, note };
+function row(impl: string, rate: { value: number; runs: number; spread: number } | { failed: string }, note: string): Measurement {
+  if ('failed' in rate) return { suite: 'gevent', case: 'http-2000', impl, runs: 0, spread: 0, note: rate.failed };
+  return { suite: 'gevent', case: 'http-2000', impl, opsPerSec: rate.value, runs: rate.runs, spread: rate.spread, note };
 }
 
 /**
@@ -96,17 +99,23 @@ export async function* httpCases(): AsyncIterable<Measurement> {
   try {
     const args = [url, TOTAL, CONCURRENCY, RUNS];
     const here = new URL(import.meta.url);
-    const baseline = await inChild<Rate>(here, 'fetchPLimit', args, { cpus: CLIENT_CPU });
-    yield row('fetch+p-limit', baseline, placement);
-    const gevent = await inChild<Rate>(here, 'geventPool', args, { cpus: CLIENT_CPU });
-    const ratio = gevent.opsPerSec / baseline.opsPerSec;
-    yield row('@coro/gevent', gevent, `${(ratio * 100).toFixed(0)}% of fetch+p-limit (target ≥ 90%); Pool(100), patchAll(); ${placement}`);
-    const unpatched = await inChild<Rate>(here, 'geventPool', [...args, false], { cpus: CLIENT_CPU });
-    yield row('@coro/gevent (unpatched)', unpatched, `${((unpatched.opsPerSec / baseline.opsPerSec) * 100).toFixed(0)}% of fetch+p-limit; what patchAll() costs is the difference; ${placement}`);
-    const python = await inPython<number[]>(pythonScript(url, TOTAL, CONCURRENCY, RUNS), ['gevent', 'requests']);
+    const sides = { 'fetch+p-limit': ['fetchPLimit', args], '@coro/gevent': ['geventPool', args], '@coro/gevent (unpatched)': ['geventPool', [...args, false]] } as const;
+    const pooled = await interleave(Object.keys(sides) as (keyof typeof sides)[], ROUNDS, async (impl) => {
+      const [exportName, exportArgs] = sides[impl];
+      return (await inChild<Rate>(here, exportName, [...exportArgs], { cpus: CLIENT_CPU })).samples;
+    });
+    const baseline = pooledFigure(pooled.get('fetch+p-limit')!);
+    const gevent = pooledFigure(pooled.get('@coro/gevent')!);
+    const unpatched = pooledFigure(pooled.get('@coro/gevent (unpatched)')!);
+    const share = (ours: typeof baseline): string => ('failed' in ours || 'failed' in baseline ? 'no ratio' : `${((ours.value / baseline.value) * 100).toFixed(0)}% of fetch+p-limit`);
+    const shape = `${roundsNote()}; ${placement}`;
+    yield row('fetch+p-limit', baseline, shape);
+    yield row('@coro/gevent', gevent, `${share(gevent)} (target ≥ 90%); Pool(100), patchAll(); ${shape}`);
+    yield row('@coro/gevent (unpatched)', unpatched, `${share(unpatched)}; what patchAll() costs is the difference; ${shape}`);
+    const python = await inPython<number[]>(pythonScript(url, TOTAL, CONCURRENCY, PY_RUNS), ['gevent', 'requests']);
     if (Array.isArray(python)) {
       const { value, runs, spread } = summarise(python);
-      yield row('python-gevent', { opsPerSec: value, runs, spread }, `gevent Pool(100) + requests.get, patch_all(); ${placement}`);
+      yield row('python-gevent', { value, runs, spread }, `gevent Pool(100) + requests.get, patch_all(); ${placement}`);
     } else {
       yield { suite: 'gevent', case: 'http-2000', impl: 'python-gevent', runs: 0, spread: 0, note: python.skipped };
     }

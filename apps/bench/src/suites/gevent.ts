@@ -1,11 +1,14 @@
 import { inChild } from '../child.js';
 import { summarise, type Measurement, type Suite } from '../measurement.js';
 import { inPython } from '../python.js';
-import { RUNS, SLEEP0_TOTAL, SLEEPERS, SPAWNS, type Rate } from './gevent-cases.js';
+import { interleave, pooledFigure, ROUNDS, roundsNote } from '../rounds.js';
+import type { Rate } from '../timing.js';
+import { RUNS, SLEEP0_TOTAL, SLEEPERS, SPAWNS } from './gevent-cases.js';
 import { httpCases } from './gevent-http.js';
 
 const cpus = '1';
 const placement = `child process, taskset -c ${cpus}`;
+const coreCases = new URL('./core-cases.ts', import.meta.url);
 const cases = new URL('./gevent-cases.ts', import.meta.url);
 const PY_RUNS = 5;
 
@@ -14,7 +17,7 @@ const HUB_CASES = [
   { name: 'sleep0-2', exportName: 'geventSleep0', args: [2, SLEEP0_TOTAL, RUNS], python: 'sleep0', pythonArgs: [2, 400_000], unit: 'opsPerSec' },
   { name: 'sleep0-1000', exportName: 'geventSleep0', args: [1000, SLEEP0_TOTAL, RUNS], python: 'sleep0', pythonArgs: [1000, 400_000], unit: 'opsPerSec' },
   { name: 'spawn-100k', exportName: 'geventSpawn', args: [SPAWNS, RUNS], python: 'spawn', pythonArgs: [SPAWNS], unit: 'opsPerSec' },
-  { name: 'sleep-10k', exportName: 'geventSleepBytes', args: [SLEEPERS, 5], python: 'sleep_bytes', pythonArgs: [SLEEPERS], unit: 'bytes' },
+  { name: 'sleep-10k', exportName: 'geventSleepBytes', args: [SLEEPERS, 2], python: 'sleep_bytes', pythonArgs: [SLEEPERS], unit: 'bytes' },
 ] as const;
 
 /** The same workloads with Python's gevent, pinned to the same CPU; prints the per-run figures as JSON. */
@@ -68,18 +71,25 @@ async function python(caseName: string, kind: string, args: number[], unit: 'ops
   return row(caseName, 'python-gevent', { [unit]: value, runs, spread, note });
 }
 
-async function child(caseName: string, exportName: string, args: number[]): Promise<Measurement> {
-  try {
-    const r = await inChild<Rate | number[]>(cases, exportName, args, { cpus });
-    if (Array.isArray(r)) {
-      const { value, runs, spread } = summarise(r);
-      return row(caseName, '@coro/gevent', { bytes: value, runs, spread, note: `${placement}, heap delta after GC` });
-    }
-    return row(caseName, '@coro/gevent', { ...r, note: placement });
-  } catch (error) {
-    return row(caseName, '@coro/gevent', { runs: 0, spread: 0, note: `failed: ${(error as Error).message.split('\n')[0]}` });
+/** The Node side of one hub case in interleaved rounds: @coro/gevent, and for sleep0-1000 core's switch-1000 (its goal's limit) beside it. */
+async function* node(c: (typeof HUB_CASES)[number]): AsyncIterable<Measurement> {
+  const bytes = c.unit === 'bytes';
+  const impls = c.name === 'sleep0-1000' ? ['@coro/gevent', CORE_SWITCH] : ['@coro/gevent'];
+  const pooled = await interleave(impls, ROUNDS, async (impl) => {
+    if (impl === CORE_SWITCH) return inChild<number[]>(coreCases, 'measure', ['switch-1000', '@coro/core'], { cpus });
+    const r = await inChild<Rate | number[]>(cases, c.exportName, [...c.args], { cpus });
+    return Array.isArray(r) ? r : r.samples;
+  });
+  for (const impl of impls) {
+    const figure = pooledFigure(pooled.get(impl)!);
+    const note = `${placement}, ${bytes ? 'heap delta after GC' : 'CPU time'}, ${roundsNote()}${impl === CORE_SWITCH ? ": core's Scheduler, 1,000 tasks each yielding 2,000 times (the goal's limit)" : ''}`;
+    if ('failed' in figure) yield row(c.name, impl, { runs: 0, spread: 0, note: figure.failed });
+    else yield row(c.name, impl, { [c.unit]: figure.value, runs: figure.runs, spread: figure.spread, note });
   }
 }
+
+/** The row of core's switch-1000 measured beside gevent's sleep0-1000. */
+export const CORE_SWITCH = '@coro/core (switch-1000)';
 
 /**
  * The hub cases, @coro/gevent against Python's gevent (same workload, same CPU): `sleep0-2` and
@@ -90,7 +100,7 @@ async function child(caseName: string, exportName: string, args: number[]): Prom
  */
 export async function* geventCases(): AsyncIterable<Measurement> {
   for (const c of HUB_CASES) {
-    yield await child(c.name, c.exportName, [...c.args]);
+    yield* node(c);
     yield await python(c.name, c.python, [...c.pythonArgs], c.unit);
   }
 }

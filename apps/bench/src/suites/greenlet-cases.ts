@@ -1,30 +1,14 @@
 // Child-process workloads of the `greenlet` suite: each export runs in a fresh Node process.
 import { greenlet } from '@coro/greenlet';
-import { summarise } from '../measurement.js';
+import { opsPerSecond as timingOpsPerSecond, type Rate } from '../timing.js';
 
-export type Rate = { opsPerSec: number; runs: number; spread: number };
-
-/**
- * Like timing.ts's opsPerSecond, but on the process's CPU time (user + system) rather than the
- * wall clock: this machine is shared, and a CPU-bound loop pinned to one CPU should not be charged
- * for the time other processes hold that CPU. The Python side uses time.process_time() to match.
- */
-function opsPerSecond(ops: number, runs: number, body: () => void): Promise<Rate> {
-  body();
-  const rates: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    body();
-    const used = process.cpuUsage(start);
-    rates.push(ops / ((used.user + used.system) / 1e6));
-  }
-  const { value, spread } = summarise(rates);
-  return Promise.resolve({ opsPerSec: value, runs, spread });
-}
+// Timed on CPU time, as the Python side (time.process_time()) is: see timing.ts.
+const opsPerSecond = (ops: number, runs: number, body: () => void): Promise<Rate> => timingOpsPerSecond(ops, runs, body, 'cpu');
 
 export const SWITCHES = 2_000_000;
 export const CREATES = 200_000;
-export const RUNS = 7;
+/** Runs per child; the suite runs several children per implementation (rounds.ts). */
+export const RUNS = 3;
 
 let g1: greenlet;
 let g2: greenlet;

@@ -1,10 +1,13 @@
 import { inChild } from '../child.js';
 import { summarise, type Measurement, type Suite } from '../measurement.js';
 import { inPython } from '../python.js';
-import { CREATES, RUNS, SWITCHES, type Rate } from './greenlet-cases.js';
+import { interleave, pooledFigure, ROUNDS, roundsNote } from '../rounds.js';
+import type { Rate } from '../timing.js';
+import { CREATES, RUNS, SWITCHES } from './greenlet-cases.js';
 
 const cpus = '1';
-const placement = `child process, taskset -c ${cpus}, CPU time`;
+const placement = `taskset -c ${cpus}, CPU time`;
+const PY_RUNS = 5;
 const cases = new URL('./greenlet-cases.ts', import.meta.url);
 
 /** The same workloads in Python greenlet, pinned to the same CPU; prints the per-run rates as JSON. */
@@ -38,18 +41,20 @@ print(json.dumps([rate() for _ in range(${runs})]))
 `;
 
 async function python(caseName: string, kind: 'switch' | 'create', ops: number): Promise<Measurement> {
-  const result = await inPython<number[]>(pythonScript(kind, ops, RUNS), ['greenlet']);
+  const result = await inPython<number[]>(pythonScript(kind, ops, PY_RUNS), ['greenlet']);
   if ('skipped' in result) return { suite: 'greenlet', case: caseName, impl: 'python-greenlet', runs: 0, spread: 0, note: result.skipped };
   const { value, runs, spread } = summarise(result);
   return { suite: 'greenlet', case: caseName, impl: 'python-greenlet', opsPerSec: value, runs, spread, note: `/usr/bin/python3, ${placement}` };
 }
 
-async function child(caseName: string, impl: string, exportName: string, ops: number): Promise<Measurement> {
-  try {
-    const r = await inChild<Rate>(cases, exportName, [ops, RUNS], { cpus });
-    return { suite: 'greenlet', case: caseName, impl, ...r, note: placement };
-  } catch (error) {
-    return { suite: 'greenlet', case: caseName, impl, runs: 0, spread: 0, note: `failed: ${(error as Error).message.split('\n')[0]}` };
+/** One case's Node implementations (impl → child export), in interleaved rounds (rounds.ts). */
+async function* children(caseName: string, ops: number, exports: Record<string, string>): AsyncIterable<Measurement> {
+  const impls = Object.keys(exports);
+  const pooled = await interleave(impls, ROUNDS, async (impl) => (await inChild<Rate>(cases, exports[impl]!, [ops, RUNS], { cpus })).samples);
+  for (const impl of impls) {
+    const figure = pooledFigure(pooled.get(impl)!);
+    if ('failed' in figure) yield { suite: 'greenlet', case: caseName, impl, runs: 0, spread: 0, note: figure.failed };
+    else yield { suite: 'greenlet', case: caseName, impl, opsPerSec: figure.value, runs: figure.runs, spread: figure.spread, note: `child processes, ${placement}, ${roundsNote()}` };
   }
 }
 
@@ -57,22 +62,23 @@ async function child(caseName: string, impl: string, exportName: string, ops: nu
  * @coro/greenlet against Python's greenlet (same workload, same CPU) and the raw generator floor:
  * `switch-2` counts one switch per switch() call between two greenlets; `create-200k` creates,
  * starts and finishes 200,000 greenlets. Targets (issue 4): switch-2 ≥ 5× and create-200k ≥ 10×
- * Python greenlet. Each figure comes from its own child process pinned to one CPU, timed in CPU
- * time (the machine is shared; see greenlet-cases.ts).
+ * Python greenlet. Each Node figure pools interleaved rounds of child processes pinned to one CPU,
+ * timed in CPU time (the machine is shared; see timing.ts and rounds.ts).
  */
 export function greenletSuite(): Promise<Suite> {
   return Promise.resolve({
     name: 'greenlet',
     description: 'greenlet switch rate and create-run-finish rate, vs Python greenlet and raw generators',
     async *run(): AsyncIterable<Measurement> {
-      yield await child('switch-2', '@coro/greenlet', 'greenletSwitch2', SWITCHES);
-      yield await child('switch-2', '@coro/greenlet (yield, untyped)', 'greenletSwitch2Yield', SWITCHES);
+      yield* children('switch-2', SWITCHES, {
+        '@coro/greenlet': 'greenletSwitch2',
+        '@coro/greenlet (yield, untyped)': 'greenletSwitch2Yield',
+        'raw-generator': 'rawSwitch2',
+        'raw-generator (yield* floor)': 'rawSwitch2Delegating',
+      });
       yield await python('switch-2', 'switch', SWITCHES / 2);
-      yield await child('switch-2', 'raw-generator', 'rawSwitch2', SWITCHES);
-      yield await child('switch-2', 'raw-generator (yield* floor)', 'rawSwitch2Delegating', SWITCHES);
-      yield await child('create-200k', '@coro/greenlet', 'greenletCreate', CREATES);
+      yield* children('create-200k', CREATES, { '@coro/greenlet': 'greenletCreate', 'raw-generator': 'rawCreate' });
       yield await python('create-200k', 'create', CREATES);
-      yield await child('create-200k', 'raw-generator', 'rawCreate', CREATES);
     },
   });
 }

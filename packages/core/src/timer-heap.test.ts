@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimerHeap } from './index.js';
+import { Timer, TimerHeap } from './index.js';
 
 describe('TimerHeap', () => {
   it('pops by deadline, and timers with equal deadlines in creation order', () => {
@@ -22,5 +22,25 @@ describe('TimerHeap', () => {
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
     expect(deadlines).toHaveLength(66);
     expect(timers[1]!.pending).toBe(false);
+  });
+});
+
+describe('TimerHeap.add', () => {
+  it('orders timers made by the caller with the others, and calls a shared callback with the timer as this', () => {
+    class Named extends Timer {
+      constructor(deadline: number, seq: number, readonly label: string) {
+        super(deadline, seq, sayLabel, true);
+      }
+    }
+    const said: string[] = [];
+    function sayLabel(this: Named): void {
+      said.push(this.label);
+    }
+    const heap = new TimerHeap();
+    heap.insert(5, () => said.push('plain at 5'));
+    heap.add(new Named(5, heap.nextSeq(), 'named at 5'));
+    heap.add(new Named(1, heap.nextSeq(), 'named at 1'));
+    while (heap.size > 0) heap.pop()!.callback();
+    expect(said).toEqual(['named at 1', 'plain at 5', 'named at 5']);
   });
 });

@@ -16,7 +16,7 @@ export class Timer implements TimerHandle {
   /**
    * @param deadline - clock time (ms) at which the timer is due.
    * @param seq - creation order; breaks ties between equal deadlines.
-   * @param callback - what to run when due.
+   * @param callback - what to run when due; it is called as `timer.callback()`, so it may read the timer as `this`.
    * @param ref - whether the timer keeps the process alive (real clocks only).
    */
   constructor(
@@ -65,11 +65,34 @@ export class TimerHeap {
 
   /** Add a timer due at `deadline` (absolute clock time). */
   insert(deadline: number, callback: () => void, ref = true): Timer {
-    const timer = new Timer(deadline, this.seq++, callback, ref);
+    return this.add(new Timer(deadline, this.nextSeq(), callback, ref));
+  }
+
+  /**
+   * Add a timer the caller made: a subclass of {@link Timer} whose callback is one shared function
+   * reading the timer's own fields (`timer.callback()` is a method call, so `this` is the timer),
+   * where a closure per timer would cost more memory than the timer itself. Its `seq` must come
+   * from {@link TimerHeap.nextSeq}.
+   *
+   * @example
+   * ```ts
+   * class Wakeup extends Timer {
+   *   constructor(deadline: number, seq: number, readonly who: string) { super(deadline, seq, wakeUp, true); }
+   * }
+   * function wakeUp(this: Wakeup): void { console.log(this.who); }
+   * heap.add(new Wakeup(10, heap.nextSeq(), 'alice'));
+   * ```
+   */
+  add<T extends Timer>(timer: T): T {
     timer.index = this.heap.length;
     this.heap.push(timer);
     this.up(timer.index);
     return timer;
+  }
+
+  /** The creation order of the next timer (see {@link TimerHeap.add}). */
+  nextSeq(): number {
+    return this.seq++;
   }
 
   /** Remove and return the earliest timer. */

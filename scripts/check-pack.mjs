@@ -89,13 +89,18 @@ function checkLibrary({ dir, pkg }) {
   const consumer = join(work, `consumer-${pkg.name.split('/')[1]}`);
   // A typical TypeScript consumer on Node: the package, its workspace dependencies, and @types/node.
   install(consumer, [...[...localClosure(pkg.name)].map((name) => tarballs.get(name)), `@types/node@${installedVersion('@types/node')}`]);
-  // Also: the build kept the name of every exported function and class (errors and tasks print by them).
+  // Also: the build kept the name of every exported function and class of every entry point (errors and tasks
+  // print by them).
+  const specifiers = Object.keys(pkg.exports).filter((key) => key !== './package.json').map((key) => `${pkg.name}${key.slice(1)}`);
   writeFileSync(
     join(consumer, 'esm.mjs'),
     `import * as api from '${pkg.name}';\nconst { version } = api;\nif (version !== '${pkg.version}') throw new Error('bad version ' + version);\n` +
+      `for (const specifier of ${JSON.stringify(specifiers)}) {\n` +
+      `  const entry = await import(specifier);\n` +
       // An alias (JoinableQueue = Queue) is fine when the name it shows is exported too, as the same thing.
-      `const renamed = Object.entries(api).filter(([name, value]) => typeof value === 'function' && value.name !== name && value.name !== '' && api[value.name] !== value);\n` +
-      `if (renamed.length > 0) throw new Error('renamed by the build: ' + renamed.map(([name, value]) => name + ' is named ' + value.name).join(', '));\n` +
+      `  const renamed = Object.entries(entry).filter(([name, value]) => typeof value === 'function' && value.name !== name && value.name !== '' && entry[value.name] !== value);\n` +
+      `  if (renamed.length > 0) throw new Error(specifier + ': renamed by the build: ' + renamed.map(([name, value]) => name + ' is named ' + value.name).join(', '));\n` +
+      `}\n` +
       `console.log('esm', version);\n`,
   );
   writeFileSync(join(consumer, 'cjs.cjs'), `const { version } = require('${pkg.name}');\nif (version !== '${pkg.version}') throw new Error('bad version ' + version);\nconsole.log('cjs', version);\n`);

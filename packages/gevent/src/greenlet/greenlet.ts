@@ -1,6 +1,6 @@
 // Greenlet: gevent's Greenlet class. Over 300 lines because it is one public class whose every
 // member carries its TSDoc example; its helpers live in greenlet-options.ts, greenlet-ops.ts and links.ts.
-import type { TaskResult, Timer } from '@coro/core';
+import type { TaskResult } from '@coro/core';
 import { nameClass } from '../class-hooks.js';
 import { describeValue } from '../describe-value.js';
 import { getHub } from '../hub/current.js';
@@ -24,15 +24,6 @@ const noop = function run(): void {};
 /** `fn`, renamed: a subclass's bound `run()` prints as `run`, not `bound run`. */
 function named<F extends (...args: any[]) => unknown>(name: string, fn: F): F {
   return Object.defineProperty(fn, 'name', { value: name });
-}
-
-/** What few greenlets use (a start timer, an abort signal, a spawn stack): allocated on first use, so a plain spawn stays small. */
-class Extras {
-  startTimer: Timer | null = null;
-  controller: AbortController | null = null;
-  spawnStack: Error | undefined = undefined;
-  /** What printing shows after the address, fixed the first time it is printed (as gevent caches it). */
-  formatted: string | null = null;
 }
 
 /**
@@ -61,7 +52,6 @@ export class Greenlet<T = unknown> extends RawGreenlet {
   private failed = false;
   private links: Link<any> | LinkList | null = null;
   private notifyQueued = false;
-  private extras: Extras | null = null;
   /** The greenlet that created this one. */
   readonly spawningGreenlet: RawGreenlet;
 
@@ -182,10 +172,6 @@ export class Greenlet<T = unknown> extends RawGreenlet {
     const controller = (extras.controller ??= new AbortController());
     if (this.state === DEAD && !controller.signal.aborted) controller.abort(this.failed ? this.outcome : new GreenletExit('greenlet finished'));
     return controller.signal;
-  }
-
-  private more(): Extras {
-    return (this.extras ??= new Extras());
   }
 
   /**

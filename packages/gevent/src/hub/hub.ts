@@ -4,6 +4,7 @@
 import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { Callback } from './callback.js';
 import { Driver } from './driver.js';
+import { HubTimer } from './hub-timer.js';
 import { BlockingSwitchOutError, KeyboardInterrupt } from '../errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
@@ -210,16 +211,12 @@ export class Hub extends RawGreenlet {
 
   /** @internal arm a timer `ms` from now that calls `target.fire(tag)`. */
   timer(ms: number, target: Firable, tag: number, ref = true): Timer {
-    const timer = this.timers.insert(this.clock.now() + ms, () => this.fireTimer(timer, target, tag), ref);
+    const timers = this.timers;
+    const timer = timers.add(new HubTimer(this.clock.now() + ms, timers.nextSeq(), ref, this, target, tag));
     this.timersSet++;
     if (ref) this.refTimers++;
     if (!this.inLoop) this.driver.poke();
     return timer;
-  }
-
-  private fireTimer(timer: Timer, target: Firable, tag: number): void {
-    if (timer.ref) this.refTimers--;
-    target.fire(tag);
   }
 
   /** @internal disarm a timer (no-op once fired). */

@@ -25,7 +25,8 @@ interface Runnable {
   __promise?: Promise<unknown>;
 }
 
-function thenRunInMain(this: Runnable, onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown): Promise<unknown> {
+/** `then` of every blocking call: run it as a blocking call of the main greenlet (once, however often awaited). */
+export function thenRunInMain(this: Runnable, onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown): Promise<unknown> {
   // Cached: a blocking call runs once however many times its result is awaited.
   this.__promise ??= getHub().runRoot(this);
   return this.__promise.then(onFulfilled, onRejected);

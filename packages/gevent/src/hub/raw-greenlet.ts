@@ -3,6 +3,7 @@ import { greenlet, GreenletError, GreenletExit, type Switch } from '@coro/greenl
 import { inspectWith } from '../class-hooks.js';
 import { InvalidSwitchError } from '../errors.js';
 import type { Firable } from './firable.js';
+import { GreenletExtras } from './greenlet-extras.js';
 import { PARK } from './park.js';
 import type { Hub } from './hub.js';
 
@@ -42,7 +43,7 @@ const SWITCHED_AWAY = /* @__PURE__ */ Object.freeze({
   },
 });
 
-let nextId = 1;
+let nextId = 0;
 /** One shared, frozen argument list for the common call without arguments (and after the first step). */
 const NO_ARGS: readonly unknown[] = /* @__PURE__ */ Object.freeze([]);
 
@@ -85,16 +86,8 @@ export class RawGreenlet extends greenlet implements Firable {
   state = PENDING;
   /** @internal set while parked in `sleep(0)` (its iterator is shared, so its state lives here). */
   inSleep0 = false;
-  /** @internal a core Suspend's teardown and abort controller while parked on it. */
-  suspension: { teardown: (() => void) | void; controller: AbortController | null } | null = null;
-  /** @internal a unique number for printing. */
-  readonly id = nextId++;
-  /**
-   * The name given with the setter; `null` once the default name was read; `undefined` before
-   * either. Printing shows the name when it is not `undefined`, as gevent's repr does (its
-   * minimal_ident). One field rather than two: every sleeping greenlet carries it.
-   */
-  private assignedName: string | null | undefined = undefined;
+  /** @internal the rarely used parts (a core Suspend it parks on, its name and number), made on first use. */
+  extras: GreenletExtras | null = null;
 
   constructor(hub: Hub, fn: ((...args: any[]) => unknown) | null, args: readonly unknown[]) {
     // The hub's own parent is whatever is current when it is created: the main greenlet.
@@ -109,21 +102,34 @@ export class RawGreenlet extends greenlet implements Firable {
     return this.state === DEAD;
   }
 
+  /** @internal a unique number for printing, given the first time it is asked for (as gevent's minimal_ident). */
+  get id(): number {
+    const extras = this.more();
+    if (extras.id < 0) extras.id = nextId++;
+    return extras.id;
+  }
+
   /** The name shown when printed: assigned, or `Greenlet-<id>`. */
   get name(): string {
-    this.assignedName ??= null;
-    return this.assignedName ?? `${this.constructor.name}-${this.id}`;
+    const extras = this.more();
+    extras.assignedName ??= null;
+    return extras.assignedName ?? `${this.constructor.name}-${this.id}`;
   }
 
   /** @internal whether printing shows the name: it was assigned or read. */
   get nameShown(): boolean {
-    return this.assignedName !== undefined;
+    return this.extras !== null && this.extras.assignedName !== undefined;
   }
 
   /** Give it a name for printing. */
   set name(value: string) {
     if (typeof value !== 'string') throw new TypeError(`name must be a string, got ${typeof value}`);
-    this.assignedName = value;
+    this.more().assignedName = value;
+  }
+
+  /** @internal */
+  more(): GreenletExtras {
+    return (this.extras ??= new GreenletExtras());
   }
 
   /** @internal run from the hub's queue or timer heap. */

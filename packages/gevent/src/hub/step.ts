@@ -5,6 +5,7 @@
 import { beginStep, claim, droppedOperationError, endStep, type Instruction, type Operation, type Suspend } from '@coro/core';
 import { enterHostedStep } from '@coro/greenlet';
 import type { Hub } from './hub.js';
+import type { Suspension } from './greenlet-extras.js';
 import { PARK } from './park.js';
 import { promiseWait } from './promise-wait.js';
 import { ACTIVE, type RawGreenlet, SCHEDULED } from './raw-greenlet.js';
@@ -41,7 +42,7 @@ function isAsyncBody(g: RawGreenlet): boolean {
 
 export function step(hub: Hub, g: RawGreenlet, value: unknown, isThrow: boolean): void {
   g.epoch++;
-  if (g.suspension !== null) leaveSuspension(hub, g, value, isThrow);
+  if (g.extras !== null && g.extras.suspension !== null) leaveSuspension(hub, g, value, isThrow);
   const origin = hub.current;
   hub.current = g;
   const outside = enterHostedStep(g);
@@ -112,8 +113,8 @@ function instruction(hub: Hub, g: RawGreenlet, value: unknown): void {
 
 function enterSuspension(hub: Hub, g: RawGreenlet, suspend: Suspend): void {
   const epoch = g.epoch;
-  const suspension: { teardown: (() => void) | void; controller: AbortController | null } = { teardown: undefined, controller: null };
-  g.suspension = suspension;
+  const suspension: Suspension = { teardown: undefined, controller: null };
+  g.more().suspension = suspension;
   const host = {
     clock: hub.clock,
     get signal(): AbortSignal {
@@ -128,8 +129,9 @@ function enterSuspension(hub: Hub, g: RawGreenlet, suspend: Suspend): void {
 }
 
 function leaveSuspension(hub: Hub, g: RawGreenlet, value: unknown, isThrow: boolean): void {
-  const { teardown, controller } = g.suspension!;
-  g.suspension = null;
+  const extras = g.extras!;
+  const { teardown, controller } = extras.suspension!;
+  extras.suspension = null;
   if (isThrow && controller !== null) controller.abort(value);
   if (typeof teardown === 'function') {
     try {

@@ -16,11 +16,13 @@ const sleepZero = /* @__PURE__ */ makeAwaitable({
   },
   next(): IteratorResult<Instruction, void> {
     const hub = getHub();
-    const g = hub.blockingCurrent();
-    if (g.inSleep0) {
-      g.inSleep0 = false;
+    const current = hub.current;
+    // Resumed: the cheap check first (only a greenlet that passed blockingCurrent() has it set).
+    if (current.inSleep0) {
+      current.inSleep0 = false;
       return DONE;
     }
+    const g = hub.blockingCurrent();
     g.inSleep0 = true;
     hub.wake(g, g.epoch, undefined);
     return PARKED;

@@ -21,7 +21,7 @@ type Runner = (tasks: number, perTask: number) => Promise<void> | void;
 
 const resolved = Promise.resolve();
 /** Runs per child; the suite runs several children per implementation (rounds.ts). */
-const RUNS = 3;
+const RUNS = 5;
 
 /** Cooperative switches: `tasks` tasks each hand over the turn `perTask` times. */
 const switchers: Record<string, Runner> = {

@@ -6,7 +6,7 @@ export const SLEEP0_TOTAL = 4_000_000;
 export const SPAWNS = 100_000;
 export const SLEEPERS = 10_000;
 /** Runs per child; the suite runs several children per case (rounds.ts). */
-export const RUNS = 3;
+export const RUNS = 5;
 
 function* yielder(times: number): Generator<unknown, void, unknown> {
   for (let i = 0; i < times; i++) yield* sleep(0);

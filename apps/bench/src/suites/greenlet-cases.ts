@@ -8,7 +8,7 @@ const opsPerSecond = (ops: number, runs: number, body: () => void): Promise<Rate
 export const SWITCHES = 2_000_000;
 export const CREATES = 200_000;
 /** Runs per child; the suite runs several children per implementation (rounds.ts). */
-export const RUNS = 3;
+export const RUNS = 5;
 
 let g1: greenlet;
 let g2: greenlet;

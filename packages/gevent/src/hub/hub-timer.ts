@@ -4,24 +4,26 @@ import type { Hub } from './hub.js';
 
 /**
  * A hub timer: when due it calls `target.fire(tag)`. It carries its target and tag as fields and
- * shares one callback, rather than holding a closure per timer: a closure and its two contexts
- * cost 150 bytes, more than the timer itself, and every sleeping greenlet holds a timer.
+ * shares its hub's one callback, rather than holding a closure per timer: a closure and its two
+ * contexts cost 150 bytes, more than the timer itself, and every sleeping greenlet holds a timer.
  */
 export class HubTimer extends Timer {
   constructor(
     deadline: number,
     seq: number,
     ref: boolean,
-    readonly hub: Hub,
+    fire: (this: HubTimer) => void,
     readonly target: Firable,
     readonly tag: number,
   ) {
-    super(deadline, seq, fireHubTimer, ref);
+    super(deadline, seq, fire, ref);
   }
 }
 
-// The driver calls `timer.callback()`, so `this` is the timer.
-function fireHubTimer(this: HubTimer): void {
-  if (this.ref) this.hub.refTimers--;
-  this.target.fire(this.tag);
+/** The callback of every timer of `hub` (the driver calls `timer.callback()`, so `this` is the timer). */
+export function fireHubTimer(hub: Hub): (this: HubTimer) => void {
+  return function (this: HubTimer): void {
+    if (this.ref) hub.refTimers--;
+    this.target.fire(this.tag);
+  };
 }

@@ -4,7 +4,8 @@
 import { type Clock, type Instruction, type Operation, RealClock, RunQueue, type Timer, TimerHeap, VirtualClock } from '@coro/core';
 import { Callback } from './callback.js';
 import { Driver } from './driver.js';
-import { HubTimer } from './hub-timer.js';
+import { fireHubTimer, HubTimer } from './hub-timer.js';
+import { WakeError } from './wake-error.js';
 import { BlockingSwitchOutError, KeyboardInterrupt } from '../errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExit } from '../greenlet/greenlet-exit.js';
@@ -86,6 +87,14 @@ export class Hub extends RawGreenlet {
   readonly timers = new TimerHeap();
   /** @internal armed timers that keep the loop (and the process) alive. */
   refTimers = 0;
+  /**
+   * @internal on the real clock, timers are due at whole milliseconds (rounded up), as libuv's — gevent's
+   * loop — are; a whole number is also stored in the timer as is, where a fraction costs a boxed double.
+   * A virtual clock keeps exact deadlines.
+   */
+  private readonly wholeMs: boolean;
+  /** @internal every timer's callback (`this` is the timer): one function per hub, not a closure per timer. */
+  private readonly fireTimer = fireHubTimer(this);
   /** @internal timers set so far: a timer set while due ones run waits for the next iteration. */
   timersSet = 0;
   /** @internal operations outside the hub (bridged promises) that will wake a greenlet and keep the loop alive. */
@@ -120,6 +129,7 @@ export class Hub extends RawGreenlet {
     (this as { hub: Hub }).hub = this;
     this.clock = options.clock ?? new RealClock();
     this.virtual = this.clock instanceof VirtualClock;
+    this.wholeMs = this.clock instanceof RealClock;
     this.switchInterval = options.switchInterval ?? 5;
     this.spawnStacks = options.spawnStacks ?? false;
     if (!(this.switchInterval > 0)) throw new RangeError(`switchInterval must be a positive number of milliseconds, got ${String(options.switchInterval)}`);
@@ -212,7 +222,8 @@ export class Hub extends RawGreenlet {
   /** @internal arm a timer `ms` from now that calls `target.fire(tag)`. */
   timer(ms: number, target: Firable, tag: number, ref = true): Timer {
     const timers = this.timers;
-    const timer = timers.add(new HubTimer(this.clock.now() + ms, timers.nextSeq(), ref, this, target, tag));
+    const deadline = this.clock.now() + ms;
+    const timer = timers.add(new HubTimer(this.wholeMs ? Math.ceil(deadline) : deadline, timers.nextSeq(), ref, this.fireTimer, target, tag));
     this.timersSet++;
     if (ref) this.refTimers++;
     if (!this.inLoop) this.driver.poke();
@@ -239,7 +250,6 @@ export class Hub extends RawGreenlet {
     if (g.epoch !== epoch || g.scheduledEpoch === epoch) return;
     g.scheduledEpoch = epoch;
     g.wakeValue = value;
-    g.wakeThrows = false;
     this.schedule(g, epoch);
   }
 
@@ -247,8 +257,7 @@ export class Hub extends RawGreenlet {
   wakeThrow(g: RawGreenlet, epoch: number, error: unknown): void {
     if (g.epoch !== epoch || g.scheduledEpoch === epoch) return;
     g.scheduledEpoch = epoch;
-    g.wakeValue = error;
-    g.wakeThrows = true;
+    g.wakeValue = new WakeError(error);
     this.schedule(g, epoch);
   }
 

@@ -4,6 +4,7 @@ import { inspectWith } from '../class-hooks.js';
 import { InvalidSwitchError } from '../errors.js';
 import type { Firable } from './firable.js';
 import { GreenletExtras } from './greenlet-extras.js';
+import { WakeError } from './wake-error.js';
 import { PARK } from './park.js';
 import type { Hub } from './hub.js';
 
@@ -78,10 +79,8 @@ export class RawGreenlet extends greenlet implements Firable {
   epoch = 0;
   /** @internal the epoch for which a wake-up is already queued. */
   scheduledEpoch = -1;
-  /** @internal the value (or error) the queued wake-up delivers. */
+  /** @internal the value the queued wake-up delivers, or a {@link WakeError} it raises. */
   wakeValue: unknown = undefined;
-  /** @internal whether the queued wake-up throws `wakeValue`. */
-  wakeThrows = false;
   /** @internal PENDING, SCHEDULED, ACTIVE or DEAD. */
   state = PENDING;
   /** @internal set while parked in `sleep(0)` (its iterator is shared, so its state lives here). */
@@ -137,10 +136,9 @@ export class RawGreenlet extends greenlet implements Firable {
     if (tag >= 0) {
       if (tag !== this.epoch) return; // a stale waker: the greenlet was resumed by something else meanwhile
       const value = this.wakeValue;
-      const isThrow = this.wakeThrows;
       this.wakeValue = undefined;
-      this.wakeThrows = false;
-      this.hub.resume(this, value, isThrow);
+      if (value instanceof WakeError) this.hub.resume(this, value.error, true);
+      else this.hub.resume(this, value, false);
     } else if (tag === START) {
       if (this.state === SCHEDULED) this.hub.resume(this, undefined, false);
     } else {

@@ -1,4 +1,5 @@
 import type { Instruction } from '@coro/core';
+import { WakeError } from './wake-error.js';
 import type { Hub } from './hub.js';
 import { ACTIVE, DEAD, RawGreenlet, SCHEDULED, START } from './raw-greenlet.js';
 
@@ -41,8 +42,7 @@ export class RootWaiter extends RawGreenlet {
       if (now) {
         this.hub.resume(this, pending?.error, pending !== null);
       } else if (pending !== null) {
-        this.wakeValue = pending.error;
-        this.wakeThrows = true;
+        this.wakeValue = new WakeError(pending.error);
         this.scheduledEpoch = this.epoch;
         this.hub.schedule(this, this.epoch);
       } else {

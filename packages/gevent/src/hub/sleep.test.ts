@@ -3,6 +3,8 @@ import { Greenlet } from '../greenlet/greenlet.js';
 import { killAll } from '../greenlet/join-all.js';
 import { spawn } from '../greenlet/spawn.js';
 import { freshHub, inMain } from '../test-support.js';
+import { setHub } from './current.js';
+import { Hub } from './hub.js';
 import { sleep } from './sleep.js';
 
 // sleep(ms) is a hand-written iterator (no generator per sleeping greenlet): these pin down that it
@@ -56,6 +58,26 @@ describe('sleep(ms)', () => {
       yield* sleep(7);
     });
     expect(clock.now()).toBe(7);
+  });
+});
+
+describe('hub timers', () => {
+  it('on the real clock are due at whole milliseconds, rounded up (as libuv under gevent keeps time); a virtual clock keeps exact deadlines', async () => {
+    const real = new Hub();
+    setHub(real);
+    const before = real.clock.now();
+    const napper = spawn(() => sleep(10.25));
+    await sleep(0);
+    const deadline = real.timers.peek()!.deadline;
+    expect(Number.isInteger(deadline)).toBe(true);
+    expect(deadline).toBeGreaterThanOrEqual(before + 10.25);
+    await napper.kill();
+
+    const { hub } = freshHub();
+    const exact = spawn(() => sleep(2.5));
+    await sleep(0);
+    expect(hub.timers.peek()!.deadline).toBe(2.5);
+    await exact.join();
   });
 });
 

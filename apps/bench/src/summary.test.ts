@@ -26,4 +26,19 @@ describe('the summary table', () => {
     const missing = byName.get('gevent http-2000')!;
     expect([shown(missing), verdict(missing)]).toEqual(['—', 'no figure']);
   });
+
+  it('calls a speed-up above the CPUs it ran on not a result, never met', () => {
+    const rows = summarise([
+      m('bullmq', 'cpu-jobs', '@coro/bullmq (1 worker)', { opsPerSec: 10 }),
+      m('bullmq', 'cpu-jobs', '@coro/bullmq (2 workers)', { opsPerSec: 24.9 }),
+    ]);
+    const speedUp = rows.find((row) => row.row === 'bullmq cpu-jobs, 2 workers')!;
+    expect([shown(speedUp), speedUp.met, verdict(speedUp)]).toEqual(['2.49×', undefined, 'NOT A RESULT (impossible; run again)']);
+  });
+
+  it('keeps a missing figure apart from a goal not met', () => {
+    const rows = summarise([]);
+    const missing = rows.find((row) => row.row === 'gevent http-2000')!;
+    expect([shown(missing), verdict(missing)]).toEqual(['—', 'no figure']);
+  });
 });

@@ -1,6 +1,7 @@
 // The one-screen picture `npm run bench` prints when no suite is named: each row of the performance
 // issue, the limit it is measured against, the ratio (or bytes) measured in this run, and its goal.
 // Ratios are taken within one run of one suite (or two suites run back to back), never across runs.
+import { availableParallelism } from 'node:os';
 import type { Measurement } from './measurement.js';
 
 /** Which measurement a goal reads: suite, case, impl, and words its note must contain (a mode, a placement). */
@@ -19,6 +20,8 @@ export interface Goal {
   readonly limitLabel: string;
   readonly atLeast?: number;
   readonly atMost?: number;
+  /** A ratio that cannot exceed this (a speed-up of processes on this many CPUs): above it, the figure is not a result. */
+  readonly ceiling?: number;
 }
 
 const pinned = 'pinned to CPU 0';
@@ -54,7 +57,7 @@ export const goals: readonly Goal[] = [
   { row: 'gevent http-2000', ours: { suite: 'gevent', case: 'http-2000', impl: '@coro/gevent' }, limit: { suite: 'gevent', case: 'http-2000', impl: 'fetch+p-limit' }, limitLabel: 'fetch + p-limit', atLeast: 0.9 },
   ...compareRows(),
   { row: 'bullmq noop-jobs', ours: { suite: 'bullmq', case: 'noop-jobs', impl: '@coro/bullmq' }, limit: { suite: 'bullmq', case: 'noop-jobs', impl: 'bullmq' }, limitLabel: 'bare BullMQ', atLeast: 0.9 },
-  { row: 'bullmq cpu-jobs, 2 workers', ours: { suite: 'bullmq', case: 'cpu-jobs', impl: '@coro/bullmq (2 workers)' }, limit: { suite: 'bullmq', case: 'cpu-jobs', impl: '@coro/bullmq (1 worker)' }, limitLabel: '1 worker', atLeast: 1.7 },
+  { row: 'bullmq cpu-jobs, 2 workers', ours: { suite: 'bullmq', case: 'cpu-jobs', impl: '@coro/bullmq (2 workers)' }, limit: { suite: 'bullmq', case: 'cpu-jobs', impl: '@coro/bullmq (1 worker)' }, limitLabel: '1 worker', atLeast: 1.7, ceiling: Math.min(2, availableParallelism()) },
 ];
 
 /** One line of the summary. `value` is the ratio (rates) or the bytes; undefined when a figure is missing. */
@@ -67,6 +70,8 @@ export interface SummaryRow {
   readonly met: boolean | undefined;
   /** The larger spread of the figures it was read from: how far this run's ratio can be trusted. */
   readonly spread: number | undefined;
+  /** The ratio exceeds what is physically possible (its goal's ceiling): the runs were disturbed. */
+  readonly impossible?: boolean;
 }
 
 function find(measurements: readonly Measurement[], pick: Pick): Measurement | undefined {
@@ -85,7 +90,9 @@ export function summarise(measurements: readonly Measurement[]): SummaryRow[] {
     }
     const value = ours?.opsPerSec !== undefined && limit?.opsPerSec ? ours.opsPerSec / limit.opsPerSec : undefined;
     const spread = value === undefined ? undefined : Math.max(ours!.spread, limit!.spread);
-    return { row: goal.row, limit: goal.limitLabel, value, unit: 'ratio', goal: `≥ ${goal.atLeast!.toFixed(2)}×`, met: value === undefined ? undefined : value >= goal.atLeast!, spread };
+    const impossible = value !== undefined && goal.ceiling !== undefined && value > goal.ceiling;
+    const met = value === undefined || impossible ? undefined : value >= goal.atLeast!;
+    return { row: goal.row, limit: goal.limitLabel, value, unit: 'ratio', goal: `≥ ${goal.atLeast!.toFixed(2)}×`, met, spread, ...(impossible ? { impossible } : {}) };
   });
 }
 
@@ -97,5 +104,6 @@ export function shown(row: SummaryRow): string {
 
 /** The row's verdict as printed. */
 export function verdict(row: SummaryRow): string {
+  if (row.impossible === true) return 'NOT A RESULT (impossible; run again)';
   return row.met === undefined ? 'no figure' : row.met ? 'met' : 'not met';
 }

@@ -22,7 +22,13 @@ export function task<F extends (...args: any[]) => any = (...args: any[]) => any
   const href = module instanceof URL ? module.href : module;
   if (href === '') throw new TypeError('task: module must not be empty');
   if (typeof exportName !== 'string' || exportName === '') throw new TypeError(`task: exportName must be a non-empty string, got ${JSON.stringify(exportName)}`);
-  return new NamedTask<F>(href, exportName, options);
+  return namedTask<F>(href, exportName, options);
+}
+
+// Outside the class body on purpose: a class that names itself in its body is renamed `_NamedTask` by the
+// build, and util.inspect would print that name.
+function namedTask<F extends (...args: any[]) => any>(module: string, exportName: string, options: JobOptions): TaskRef<F> {
+  return new NamedTask<F>(module, exportName, options);
 }
 
 class NamedTask<F extends (...args: any[]) => any> implements TaskRef<F> {
@@ -33,7 +39,7 @@ class NamedTask<F extends (...args: any[]) => any> implements TaskRef<F> {
   ) {}
 
   with(options: JobOptions): TaskRef<F> {
-    return new NamedTask<F>(this.module, this.exportName, { ...this.options, ...options });
+    return namedTask<F>(this.module, this.exportName, { ...this.options, ...options });
   }
 
   toString(): string {

@@ -34,6 +34,19 @@ describe('sleep(ms)', () => {
     expect(sleepers.every((g) => g.dead)).toBe(true);
   });
 
+  it('stays with the hub it started in: killed after setHub() installed another hub, it disarms its own timer', async () => {
+    const first = new Hub(); // a real clock: a virtual one would jump to the deadline once idle and fire the timer anyway
+    setHub(first);
+    const sleeper = spawn(() => sleep(60_000));
+    await sleep(0);
+    expect(first.timers.size).toBe(1);
+    const { hub: second } = freshHub(); // setHub(second)
+    sleeper.kill(undefined, { block: false });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the first hub's loop runs the kill
+    expect(sleeper.dead).toBe(true);
+    expect([first.timers.size, first.refTimers, second.timers.size]).toEqual([0, 0, 0]);
+  });
+
   it('is awaitable from ordinary code once, however often awaited, and prints as sleep(…)', async () => {
     const { clock } = freshHub();
     const nap = sleep(5);

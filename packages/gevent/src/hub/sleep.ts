@@ -1,6 +1,7 @@
 import { claim, type Instruction, type Timer, track } from '@coro/core';
 import { describeValue } from '../describe-value.js';
 import { getHub } from './current.js';
+import type { Hub } from './hub.js';
 import { type Blocking, makeAwaitable, PARK, thenRunInMain } from './operation.js';
 
 const PARKED: IteratorResult<Instruction, void> = /* @__PURE__ */ Object.freeze({ done: false, value: PARK });
@@ -40,15 +41,17 @@ const sleepZero = /* @__PURE__ */ makeAwaitable({
 /**
  * `sleep(ms)` for ms > 0. A hand-written iterator rather than a `blocking()` generator: a generator
  * suspended inside `try/finally` keeps a generator object and a register file (about 200 bytes)
- * for every sleeping greenlet; this keeps four fields. It behaves as that generator did: the first
+ * for every sleeping greenlet; this keeps five fields. It behaves as that generator did: the first
  * `next()` arms the timer and parks, the next one (the timer fired) finishes, and a throw or return
  * while parked disarms the timer.
  */
 class Sleep {
   /** Core's dropped-operation check (see track/claim). */
   trackedIn = 0;
-  /** `null` before the first step, the armed timer while parked, `false` once finished. */
-  private timer: Timer | null | false = null;
+  /** The hub that armed the timer (a blocking call stays with the hub it started in); `null` before the first step. */
+  private hub: Hub | null = null;
+  /** The armed timer while parked; `null` before the first step and once finished. */
+  private timer: Timer | null = null;
 
   constructor(
     private readonly ms: number,
@@ -63,9 +66,10 @@ class Sleep {
   }
 
   next(): IteratorResult<Instruction, void> {
-    if (this.timer === null) {
+    if (this.hub === null) {
       const hub = getHub();
       const g = hub.blockingCurrent();
+      this.hub = hub;
       this.timer = hub.timer(this.ms, g, g.epoch, this.ref);
       return PARKED;
     }
@@ -92,8 +96,8 @@ class Sleep {
   }
 
   private finish(): void {
-    if (this.timer !== null && this.timer !== false) getHub().cancelTimer(this.timer);
-    this.timer = false;
+    if (this.timer !== null) this.hub!.cancelTimer(this.timer);
+    this.timer = null;
   }
 }
 

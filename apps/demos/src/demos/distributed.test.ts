@@ -106,8 +106,10 @@ describe.skipIf(!haveRedis && !process.env.CI)('npm run demo -- distributed with
     // Seconds on an idle machine (5–11 s here); CI runs every package's tests at once on 2 CPUs, where one run took
     // over 25 s. The bound is for a hang, not for speed.
     const output = await captureDemo(demo, 90_000);
-    expect(output.stderr).toBe('');
-    expect(output.status).toBe(0);
+    // What the demo printed, so that a failure (a hang killed at the bound) says how far it got.
+    const printed = `demo output:\n${output.stdout}${output.stderr}`;
+    expect(output.stderr, printed).toBe('');
+    expect(output.status, printed).toBe(0);
     const lines = output.stdout.split('\n');
     const rates = lines.filter((line) => /^[12] coro-workers? *: 16 jobs in \d+\.\d\d s, \d+\.\d jobs\/s$/.test(line));
     expect(rates.map((line) => line.slice(0, 2))).toEqual(['1 ', '2 ']);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Demo } from './registry.js';
 
@@ -35,12 +35,14 @@ export interface DemoOutput {
 /** Run a script of this package (a demo, or the tour itself) in a child process and collect what it prints. */
 export function captureScript(args: readonly string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<DemoOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'], env });
+    // A process group of its own: a script killed at its time bound takes what it started (a redis-server,
+    // workers) with it, where killing the script alone would leave them running.
+    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'], env, detached: process.platform !== 'win32' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => killGroup(child), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -50,6 +52,15 @@ export function captureScript(args: readonly string[], timeoutMs: number, env: N
       resolve({ status, signal, stdout, stderr });
     });
   });
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
+  } catch {
+    child.kill('SIGKILL'); // the group is gone already
+  }
 }
 
 /** Run one demo the way {@link runDemo} does, collecting its output instead of printing it. */

@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDemo } from '../registry.js';
 import { captureDemo, tourEnv } from '../run-demo.js';
+import { processesNaming } from '../test-processes.js';
 import { findRedisServer, howToEnable } from './local-redis.js';
 import { busyNote, parseSpeedUpLine, speedUpLine } from './speed-up.js';
 
@@ -16,21 +17,6 @@ function withoutRedis(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: emptyDir };
   delete env.REDIS_URL;
   return env;
-}
-
-/** Processes still running whose command line names `text` (Linux's /proc; elsewhere none are seen). */
-function processesNaming(text: string): string[] {
-  if (!existsSync('/proc')) return [];
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((pid) => {
-      try {
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-        return command.includes(text) ? [`${pid}: ${command}`] : [];
-      } catch {
-        return []; // it exited while we looked
-      }
-    });
 }
 
 describe('the speed-up line', () => {
